@@ -1,0 +1,74 @@
+import type { RegistryConfig, RegistryMode, SchemaReference, SchemaType } from '../../registry-client/types';
+
+/**
+ * Records of the export format (DESIGN.md §5): JSON Lines, one record per line,
+ * gzip when the name ends in `.gz`, a header first and a trailer last whose sha256
+ * covers every line before it (each line's UTF-8 bytes followed by "\n").
+ */
+
+export const EXPORT_FORMAT = 'schema-registry-export';
+export const EXPORT_FORMAT_VERSION = 1;
+
+export interface HeaderRecord {
+  readonly type: 'header';
+  readonly format: typeof EXPORT_FORMAT;
+  readonly formatVersion: number;
+  readonly exportedAt: string;
+  /** Source URL without credentials and the server version when known. */
+  readonly source: { readonly url: string; readonly version?: string };
+  /**
+   * Scopes whose READONLY mode was set by `sr-migrate freeze`, so an import does not
+   * carry the freeze over to the target (DESIGN §6).
+   */
+  readonly frozenScopes?: readonly string[];
+}
+
+export interface ContextRecord {
+  readonly type: 'context';
+  /** "." or ".ctx". */
+  readonly context: string;
+}
+
+export interface SchemaRecord {
+  readonly type: 'schema';
+  readonly context: string;
+  /** Qualified subject for named contexts (":.ctx:orders-value"), plain in ".". */
+  readonly subject: string;
+  readonly version: number;
+  readonly id: number;
+  readonly schemaType: SchemaType;
+  readonly schema: string;
+  readonly references?: readonly SchemaReference[];
+  readonly metadata?: Record<string, unknown>;
+  readonly ruleSet?: Record<string, unknown>;
+  readonly deleted: boolean;
+}
+
+export interface ConfigRecord {
+  readonly type: 'config';
+  /** A subject, a context ":.ctx:", ":.__GLOBAL:", or "" for the top level. */
+  readonly scope: string;
+  readonly config: RegistryConfig;
+}
+
+export interface ModeRecord {
+  readonly type: 'mode';
+  readonly scope: string;
+  readonly mode: RegistryMode;
+}
+
+export interface MaxIdRecord {
+  readonly type: 'maxId';
+  readonly context: string;
+  readonly maxId: number;
+}
+
+export interface TrailerRecord {
+  readonly type: 'trailer';
+  /** Number of records per type (header and trailer excluded). */
+  readonly counts: Readonly<Record<'context' | 'schema' | 'config' | 'mode' | 'maxId', number>>;
+  readonly sha256: string;
+}
+
+export type BodyRecord = ContextRecord | SchemaRecord | ConfigRecord | ModeRecord | MaxIdRecord;
+export type ExportRecord = HeaderRecord | BodyRecord | TrailerRecord;

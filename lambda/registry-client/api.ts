@@ -78,4 +78,7 @@ export interface SchemaRegistryApi {
 
   /** `DELETE /mode[/{scope}]`; resolves false when nothing was set (40401). */
   deleteMode(scope?: string): Promise<boolean>;
+
+  /** Releases idle connections (keep-alive sockets) so a process can exit promptly. */
+  close?(): void;
 }

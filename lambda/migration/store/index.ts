@@ -1,0 +1,57 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { openLocalRead, openLocalWrite } from './local-file-store';
+import { parseStoreLocation } from './location';
+import { defaultS3Client, openS3Read, openS3Write } from './s3-store';
+import type { WriteHandle } from './write-handle';
+
+export { describeLocation, parseStoreLocation, type StoreLocation } from './location';
+export { StoreError, type WriteHandle } from './write-handle';
+
+/** Reads and writes exports by location: a local path or `s3://bucket/key`; `.gz` is gzip. */
+export interface ExportStore {
+  /** A stream of the export's (decompressed) bytes. Rejects with a StoreError if it cannot be opened. */
+  openReadStream(location: string): Promise<Readable>;
+  /** A stream to write the export's (uncompressed) bytes into; see WriteHandle. */
+  openWriteStream(location: string): Promise<WriteHandle>;
+}
+
+export interface ExportStoreOptions {
+  /**
+   * S3 client for `s3://` locations (inject a mocked one in tests).
+   * @default a client from the standard SDK configuration, created on first use
+   */
+  readonly s3Client?: S3Client;
+}
+
+export function createExportStore(options: ExportStoreOptions = {}): ExportStore {
+  let s3 = options.s3Client;
+  const s3Client = (): S3Client => (s3 ??= defaultS3Client());
+  return {
+    async openReadStream(location) {
+      const parsed = parseStoreLocation(location);
+      return parsed.kind === 's3'
+        ? openS3Read(s3Client(), parsed.bucket, parsed.key, parsed.gzip)
+        : openLocalRead(parsed.path, parsed.gzip);
+    },
+    async openWriteStream(location) {
+      const parsed = parseStoreLocation(location);
+      return parsed.kind === 's3'
+        ? openS3Write(s3Client(), parsed.bucket, parsed.key, parsed.gzip)
+        : openLocalWrite(parsed.path, parsed.gzip);
+    },
+  };
+}
+
+let defaultStore: ExportStore | undefined;
+
+/** The process-wide store with the default S3 client. */
+export function getDefaultStore(): ExportStore {
+  return (defaultStore ??= createExportStore());
+}
+
+export const openReadStream = (location: string, store: ExportStore = getDefaultStore()): Promise<Readable> =>
+  store.openReadStream(location);
+
+export const openWriteStream = (location: string, store: ExportStore = getDefaultStore()): Promise<WriteHandle> =>
+  store.openWriteStream(location);

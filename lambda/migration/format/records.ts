@@ -19,6 +19,12 @@ export interface HeaderRecord {
   /**
    * Scopes whose READONLY mode was set by `sr-migrate freeze`, so an import does not
    * carry the freeze over to the target (DESIGN §6).
+   *
+   * The exporter has already taken the freeze out of the mode records: each of these
+   * scopes has a mode record holding its PRE-freeze mode, or no mode record when it had
+   * none. An importer therefore restores the mode records exactly as written (a frozen
+   * scope with a record gets that mode; one without ends unset) and needs no special case;
+   * this list is informational (reports, verify messages).
    */
   readonly frozenScopes?: readonly string[];
 }

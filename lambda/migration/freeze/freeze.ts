@@ -1,0 +1,188 @@
+import pLimit = require('p-limit');
+import type { SchemaRegistryApi } from '../../registry-client/api';
+import { RegistryError } from '../../registry-client/errors';
+import type { RegistryMode } from '../../registry-client/types';
+import { canonicalSubject, contextScope, DEFAULT_CONTEXT, GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
+import {
+  assertStateMatches,
+  FREEZE_STATE_FORMAT,
+  FreezeStateError,
+  readFreezeState,
+  removeFreezeState,
+  writeFreezeState,
+  type FreezeChange,
+  type FreezeState,
+} from './state';
+
+export interface FreezeOptions {
+  /** Where the undo record goes. Use `defaultFreezeStatePath(api.displayUrl)` for the CLI default. */
+  readonly statePath: string;
+  /** Reads in flight at once while collecting subject modes. @default 16 */
+  readonly concurrency?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface FreezeResult {
+  readonly statePath: string;
+  /** Scopes set to READONLY, with what they were before. */
+  readonly changes: readonly FreezeChange[];
+  /** Scopes that were read-only already and were left alone. */
+  readonly alreadyReadOnly: readonly string[];
+}
+
+export interface UnfreezeResult {
+  readonly statePath: string;
+  /** Scopes given back their previous mode (or unset again). */
+  readonly restored: readonly FreezeChange[];
+}
+
+/** A freeze or undo the registry refused, with the cause and the fix. */
+export class FreezeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FreezeError';
+  }
+}
+
+const READ_ONLY: ReadonlySet<RegistryMode> = new Set<RegistryMode>(['READONLY', 'READONLY_OVERRIDE']);
+
+/**
+ * Makes a source registry read-only for the migration window (reference §3.2, §10.2):
+ * READONLY at the top level, at ":.__GLOBAL:" (covers contexts created during the window),
+ * at each named context, and at every subject that sets a mode of its own that is not
+ * read-only (a subject-level READWRITE beats a global READONLY). Scopes already read-only
+ * are left alone and not recorded, so `--undo` never touches them.
+ *
+ * The undo record is written before each mode write, so an interrupted freeze can still
+ * be undone. Refuses when a state file already exists (a second freeze would record the
+ * frozen modes as "previous").
+ */
+export async function freezeRegistry(api: SchemaRegistryApi, options: FreezeOptions): Promise<FreezeResult> {
+  const existing = await readFreezeState(options.statePath);
+  if (existing) {
+    throw new FreezeError(
+      `${api.displayUrl} already has a freeze record at ${options.statePath} (frozen ${existing.frozenAt}); ` +
+        'run `sr-migrate freeze --undo` first, or pass --state with another path',
+    );
+  }
+
+  const scopes = await freezeScopes(api, options.concurrency ?? 16);
+  const changes: FreezeChange[] = [];
+  const alreadyReadOnly: string[] = [];
+  for (const { scope, mode, subjectLevel } of scopes) {
+    if (mode && READ_ONLY.has(mode)) alreadyReadOnly.push(scope);
+    else if (!subjectLevel || mode) changes.push({ scope, previous: mode ?? null });
+  }
+
+  const state: { -readonly [K in keyof FreezeState]: FreezeState[K] } = {
+    format: FREEZE_STATE_FORMAT,
+    formatVersion: 1,
+    registry: api.displayUrl,
+    frozenAt: new Date().toISOString(),
+    changes: [],
+  };
+  const applied: FreezeChange[] = [];
+  for (const change of changes) {
+    state.changes = [...applied, change];
+    await writeFreezeState(options.statePath, state);
+    try {
+      await withModeErrors(() => api.putMode(apiScope(change.scope), 'READONLY'), change.scope, 'freeze');
+    } catch (error) {
+      // A refused write did not land: drop it from the record. Any other failure (a timeout,
+      // a 5xx) may have landed, so the pending change stays recorded; restoring it is harmless.
+      if (error instanceof FreezeError) {
+        if (applied.length === 0) await removeFreezeState(options.statePath);
+        else await writeFreezeState(options.statePath, { ...state, changes: applied });
+      }
+      throw error;
+    }
+    applied.push(change);
+    options.log?.(`READONLY ${describeScope(change.scope)} (was ${change.previous ?? 'unset'})`);
+  }
+  if (applied.length === 0) await writeFreezeState(options.statePath, state);
+  return { statePath: options.statePath, changes: applied, alreadyReadOnly };
+}
+
+/**
+ * Undoes `freezeRegistry` from its state file: each recorded scope gets its previous mode
+ * back, or is unset again (DELETE) when it had none; in reverse order (subjects first).
+ * A restored IMPORT is written with force, as it would otherwise refuse a non-empty scope
+ * (§12.3). Removes the state file when done.
+ */
+export async function unfreezeRegistry(
+  api: SchemaRegistryApi,
+  options: Pick<FreezeOptions, 'statePath' | 'log'>,
+): Promise<UnfreezeResult> {
+  const state = await readFreezeState(options.statePath);
+  if (!state) {
+    throw new FreezeStateError(
+      `no freeze record at ${options.statePath}, so there is nothing to undo; pass --state with the file written by \`sr-migrate freeze\``,
+    );
+  }
+  assertStateMatches(state, api.displayUrl, options.statePath);
+  const restored: FreezeChange[] = [];
+  for (const change of [...state.changes].reverse()) {
+    await withModeErrors(
+      async () => {
+        if (change.previous === null) await api.deleteMode(apiScope(change.scope));
+        else await api.putMode(apiScope(change.scope), change.previous, { force: change.previous === 'IMPORT' });
+      },
+      change.scope,
+      'undo the freeze of',
+    );
+    restored.push(change);
+    options.log?.(`${change.previous ?? 'unset'} ${describeScope(change.scope)}`);
+  }
+  await removeFreezeState(options.statePath);
+  return { statePath: options.statePath, restored };
+}
+
+interface ScopeMode {
+  readonly scope: string;
+  readonly mode: RegistryMode | undefined;
+  /** Subjects are frozen only when they set a mode of their own. */
+  readonly subjectLevel: boolean;
+}
+
+/** Top level, ":.__GLOBAL:", contexts, then subjects (soft-deleted included), with their modes. */
+async function freezeScopes(api: SchemaRegistryApi, concurrency: number): Promise<ScopeMode[]> {
+  const [contexts, subjects] = await Promise.all([api.listContexts(), api.listSubjects({ deleted: true })]);
+  const contextScopes = contexts.filter((c) => c !== DEFAULT_CONTEXT).map(contextScope);
+  const wide = [TOP_LEVEL_SCOPE, GLOBAL_SCOPE, ...contextScopes];
+  const subjectScopes = [...new Set(subjects.map(canonicalSubject))].sort();
+  const limit = pLimit(concurrency);
+  return Promise.all(
+    [...wide, ...subjectScopes].map((scope, index) =>
+      limit(async () => ({
+        scope,
+        mode: await api.getMode(apiScope(scope)),
+        subjectLevel: index >= wide.length,
+      })),
+    ),
+  );
+}
+
+async function withModeErrors(write: () => Promise<unknown>, scope: string, action: string): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof RegistryError && error.errorCode === 42205) {
+      throw new FreezeError(
+        `the registry refused to ${action} ${describeScope(scope)}: ${error.message}. ` +
+          'Mode changes are disabled (mode.mutability=false); set mode.mutability=true on the registry, restart it, and run again',
+      );
+    }
+    throw error;
+  }
+}
+
+function apiScope(scope: string): string | undefined {
+  return scope === TOP_LEVEL_SCOPE ? undefined : scope;
+}
+
+export function describeScope(scope: string): string {
+  if (scope === TOP_LEVEL_SCOPE) return 'the top level';
+  if (scope === GLOBAL_SCOPE) return 'all contexts (:.__GLOBAL:)';
+  if (/^:\.[^:]*:$/.test(scope)) return `context ${scope}`;
+  return `subject "${scope}"`;
+}

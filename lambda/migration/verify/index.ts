@@ -1,0 +1,5 @@
+export { canonicalSchemaText, sameJson, stableStringify } from './canonical';
+export { renderVerifyReport } from './render';
+export type { DifferenceKind, DifferenceLocation, VerifyDifference, VerifyReport } from './report';
+export { verifyRegistry } from './verify-registry';
+export { verifyTarget, type ExpectedState } from './verify-target';

@@ -1,0 +1,216 @@
+import type { RegistryConfig } from '../../registry-client/types';
+import type { SchemaRecord } from '../format/records';
+import type { RegistrySnapshot } from '../format/snapshot';
+import { GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
+import { looksLikeUnsetConfig, SERVER_DEFAULT_MODE } from '../export/read-settings';
+import { canonicalSchemaText, sameJson, stableStringify } from './canonical';
+import type { DifferenceKind, DifferenceLocation, VerifyDifference, VerifyReport } from './report';
+
+/** The state the target must match: a loaded export or a live source snapshot. */
+export type ExpectedState = RegistrySnapshot & {
+  /** Scopes READONLY only because of `sr-migrate freeze` (their mode records already hold the pre-freeze mode). */
+  readonly frozenScopes?: readonly string[];
+};
+
+/**
+ * Compares what the target must hold with what it holds (DESIGN §6 "Verify"): every
+ * context, subject-version (id, type, schema text up to canonicalisation, references,
+ * metadata, ruleSet, deleted flag), config and mode per scope, and next-id safety per
+ * context (target max id >= source max id). Pure: no I/O.
+ *
+ * Tolerated on purpose (listed in `notes`, not counted):
+ * - a soft-deleted target version at the source's max id in a subject the source lacks:
+ *   the import's id-reservation placeholder (§12.10);
+ * - a top-level config/mode on the target that is the server default where the expected
+ *   state records none (GET answers the default when unset, §12.6).
+ */
+export function verifyTarget(expected: ExpectedState, target: RegistrySnapshot): VerifyReport {
+  const differences: VerifyDifference[] = [];
+  const notes: string[] = [];
+  const add = (kind: DifferenceKind, location: DifferenceLocation, message: string, exp?: unknown, act?: unknown) =>
+    differences.push({
+      kind,
+      location,
+      ...(exp !== undefined ? { expected: exp } : {}),
+      ...(act !== undefined ? { actual: act } : {}),
+      message,
+    });
+
+  compareContexts(expected, target, add);
+  compareVersions(expected, target, add, notes);
+  compareConfigs(expected, target, add, notes);
+  compareModes(expected, target, add, notes);
+  compareMaxIds(expected, target, add);
+
+  return {
+    ok: differences.length === 0,
+    differences,
+    checked: {
+      contexts: expected.contexts.length,
+      versions: expected.schemas.length,
+      configs: expected.configs.length,
+      modes: expected.modes.length,
+      maxIds: expected.maxIds.length,
+    },
+    notes,
+  };
+}
+
+type Add = (kind: DifferenceKind, location: DifferenceLocation, message: string, expected?: unknown, actual?: unknown) => void;
+
+function compareContexts(expected: RegistrySnapshot, target: RegistrySnapshot, add: Add): void {
+  const targetContexts = new Set(target.contexts);
+  const expectedContexts = new Set(expected.contexts);
+  for (const context of expected.contexts) {
+    if (!targetContexts.has(context)) add('context-missing', { context }, `context ${context} is missing on the target`);
+  }
+  for (const context of target.contexts) {
+    if (!expectedContexts.has(context)) add('context-unexpected', { context }, `the target has context ${context}, the source does not`);
+  }
+}
+
+function compareVersions(expected: ExpectedState, target: RegistrySnapshot, add: Add, notes: string[]): void {
+  const targetByKey = new Map(target.schemas.map((s) => [key(s), s]));
+  const expectedKeys = new Set<string>();
+  for (const exp of expected.schemas) {
+    expectedKeys.add(key(exp));
+    const act = targetByKey.get(key(exp));
+    const where = { context: exp.context, subject: exp.subject, version: exp.version };
+    const label = describeVersion(exp);
+    if (!act) {
+      add('version-missing', where, `${label} (id ${exp.id}) is missing on the target`, summary(exp));
+      continue;
+    }
+    if (act.id !== exp.id) add('id-differs', where, `${label} has id ${act.id} on the target, ${exp.id} at the source`, exp.id, act.id);
+    if (act.schemaType !== exp.schemaType) {
+      add('schema-type-differs', where, `${label} is ${act.schemaType} on the target, ${exp.schemaType} at the source`, exp.schemaType, act.schemaType);
+    }
+    if (canonicalSchemaText(exp.schemaType, exp.schema) !== canonicalSchemaText(act.schemaType, act.schema)) {
+      add('schema-differs', where, `${label} has different schema text on the target`, exp.schema, act.schema);
+    }
+    if (!sameJson(exp.references, act.references)) {
+      add('references-differ', where, `${label} has different references on the target`, exp.references, act.references);
+    }
+    if (!sameJson(exp.metadata, act.metadata)) {
+      add('metadata-differs', where, `${label} has different metadata on the target`, exp.metadata, act.metadata);
+    }
+    if (!sameJson(exp.ruleSet, act.ruleSet)) {
+      add('ruleset-differs', where, `${label} has a different ruleSet on the target`, exp.ruleSet, act.ruleSet);
+    }
+    if (act.deleted !== exp.deleted) {
+      add(
+        'deleted-differs',
+        where,
+        `${label} is ${act.deleted ? 'soft-deleted' : 'live'} on the target, ${exp.deleted ? 'soft-deleted' : 'live'} at the source`,
+        exp.deleted,
+        act.deleted,
+      );
+    }
+  }
+
+  const maxIds = new Map(expected.maxIds.map((m) => [m.context, m.maxId]));
+  const expectedIds = new Set(expected.schemas.map((s) => `${s.context}\u0000${s.id}`));
+  const expectedSubjects = new Set(expected.schemas.map((s) => s.subject));
+  for (const act of target.schemas) {
+    if (expectedKeys.has(key(act))) continue;
+    const isPlaceholder =
+      act.deleted &&
+      !expectedSubjects.has(act.subject) &&
+      maxIds.get(act.context) === act.id &&
+      !expectedIds.has(`${act.context}\u0000${act.id}`);
+    if (isPlaceholder) {
+      notes.push(`${describeVersion(act)} is the soft-deleted placeholder that reserves id ${act.id} in context ${act.context}`);
+      continue;
+    }
+    add(
+      'version-unexpected',
+      { context: act.context, subject: act.subject, version: act.version },
+      `the target has ${describeVersion(act)} (id ${act.id}), the source does not`,
+      undefined,
+      summary(act),
+    );
+  }
+}
+
+function compareConfigs(expected: RegistrySnapshot, target: RegistrySnapshot, add: Add, notes: string[]): void {
+  const exp = new Map(expected.configs.map((c) => [c.scope, c.config]));
+  const act = new Map(target.configs.map((c) => [c.scope, c.config]));
+  for (const scope of unionSorted(exp.keys(), act.keys())) {
+    const e = exp.get(scope);
+    const a = act.get(scope);
+    if (sameJson(e, a)) continue;
+    if (e === undefined && a !== undefined && isDefaultingScope(scope) && looksLikeUnsetConfig(a as RegistryConfig)) {
+      notes.push(`${describeScope(scope)}: the target answers the server default config ${stableStringify(a)}; the source records none`);
+      continue;
+    }
+    add('config-differs', { scope }, `${describeScope(scope)}: config ${render(a)} on the target, ${render(e)} at the source`, e, a);
+  }
+}
+
+function compareModes(expected: ExpectedState, target: RegistrySnapshot, add: Add, notes: string[]): void {
+  const exp = new Map(expected.modes.map((m) => [m.scope, m.mode]));
+  const act = new Map(target.modes.map((m) => [m.scope, m.mode]));
+  const frozen = new Set(expected.frozenScopes ?? []);
+  for (const scope of unionSorted(exp.keys(), act.keys())) {
+    const e = exp.get(scope);
+    const a = act.get(scope);
+    if (e === a) continue;
+    if (e === undefined && a === SERVER_DEFAULT_MODE && isDefaultingScope(scope)) {
+      notes.push(`${describeScope(scope)}: the target answers the default mode ${a}; the source records none`);
+      continue;
+    }
+    const why = frozen.has(scope) && a === 'READONLY' ? ' (the migration freeze was carried over to the target)' : '';
+    add('mode-differs', { scope }, `${describeScope(scope)}: mode ${a ?? 'unset'} on the target, ${e ?? 'unset'} at the source${why}`, e, a);
+  }
+}
+
+function compareMaxIds(expected: RegistrySnapshot, target: RegistrySnapshot, add: Add): void {
+  const targetMax = new Map<string, number>();
+  for (const s of target.schemas) targetMax.set(s.context, Math.max(targetMax.get(s.context) ?? 0, s.id));
+  for (const m of target.maxIds) targetMax.set(m.context, Math.max(targetMax.get(m.context) ?? 0, m.maxId));
+  for (const { context, maxId } of expected.maxIds) {
+    const actual = targetMax.get(context);
+    if (actual === undefined || actual < maxId) {
+      add(
+        'max-id-too-low',
+        { context },
+        `context ${context}: the target's highest id is ${actual ?? 'none'}, below the source's ${maxId}; ` +
+          `the target could hand out ids ${(actual ?? 0) + 1}..${maxId} again while old records still carry them`,
+        maxId,
+        actual,
+      );
+    }
+  }
+}
+
+/** Scopes whose GET answers the server default when unset (§12.6). */
+function isDefaultingScope(scope: string): boolean {
+  return scope === TOP_LEVEL_SCOPE || scope === GLOBAL_SCOPE;
+}
+
+function key(s: SchemaRecord): string {
+  return `${s.subject}\u0000${s.version}`;
+}
+
+function summary(s: SchemaRecord): Record<string, unknown> {
+  return { id: s.id, schemaType: s.schemaType, deleted: s.deleted };
+}
+
+function unionSorted(a: Iterable<string>, b: Iterable<string>): string[] {
+  return [...new Set([...a, ...b])].sort();
+}
+
+function render(value: unknown): string {
+  return value === undefined ? 'unset' : stableStringify(value);
+}
+
+export function describeVersion(s: { subject: string; version: number }): string {
+  return `subject ${JSON.stringify(s.subject)} version ${s.version}`;
+}
+
+export function describeScope(scope: string): string {
+  if (scope === TOP_LEVEL_SCOPE) return 'top level';
+  if (scope === GLOBAL_SCOPE) return ':.__GLOBAL:';
+  if (/^:\.[^:]*:$/.test(scope)) return `context ${scope}`;
+  return `subject ${JSON.stringify(scope)}`;
+}

@@ -43,9 +43,19 @@ require_uint() {
   esac
 }
 
+NL='
+'
+CR=$(printf '\r')
+
 # Secrets end up in .properties files that Java reads as ISO-8859-1, one entry per line.
+# (Checked on the raw value: a command substitution would drop trailing line breaks.)
 require_printable_ascii() {
-  if printf '%s' "$(value_of "$1")" | LC_ALL=C grep -q '[^ -~]'; then
+  raw=''
+  eval "raw=\${$1:-}"
+  case $raw in
+    *"$NL"*|*"$CR"*) die "$1 must contain printable ASCII characters only (no line breaks or control characters)" ;;
+  esac
+  if printf '%s' "$raw" | LC_ALL=C grep -q '[^ -~]'; then
     die "$1 must contain printable ASCII characters only (no line breaks or control characters)"
   fi
 }

@@ -1,0 +1,106 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { Context } from 'aws-lambda';
+import { exportRegistry } from '../migration/export/export-registry';
+import type { ExportStore } from '../migration/store';
+import { backupKeyPrefix, backupLocation } from './lib/backup-location';
+import { publishBackupSucceeded } from './lib/backup-metrics';
+import { errorMessage, logEvent } from './lib/log';
+import { openAdminRegistry } from './lib/registry-from-env';
+
+/**
+ * Scheduled backup (DESIGN §8), run by an EventBridge rule: a full export of the registry to
+ * `s3://<BACKUP_BUCKET>/backups/<ENV_NAME>/<UTC timestamp>.jsonl.gz`, then the success metrics.
+ * A failure throws (the Lambda Errors metric and the staleness alarm both see it); the export
+ * is written only when complete, so a failed run leaves no partial backup behind.
+ *
+ * Environment (non-secret only): REGISTRY_URL, ADMIN_SECRET_ARN, BACKUP_BUCKET, ENV_NAME and
+ * BACKUP_PREFIX (default `backups/<ENV_NAME>/`; the function's IAM policy allows writes only there).
+ */
+
+export interface BackupResult {
+  readonly location: string;
+  readonly sha256: string;
+  readonly subjectVersions: number;
+  readonly contexts: number;
+}
+
+/** Injectable pieces, so tests can capture the export without S3. */
+export interface BackupDependencies {
+  readonly store?: ExportStore;
+  readonly cloudwatch?: CloudWatchClient;
+  readonly now?: () => Date;
+}
+
+let cloudwatchClient: CloudWatchClient | undefined;
+
+export async function handler(_event?: unknown, _context?: Context): Promise<BackupResult> {
+  return runBackup(process.env);
+}
+
+export async function runBackup(env: NodeJS.ProcessEnv, deps: BackupDependencies = {}): Promise<BackupResult> {
+  const settings = backupSettings(env);
+  const startedAt = (deps.now ?? (() => new Date()))();
+  const location = backupLocation(settings.bucket, settings.prefix, startedAt);
+  logEvent('backup.start', { location, registryUrl: settings.registryUrl });
+
+  const api = await openAdminRegistry(settings.registryUrl, settings.adminSecretArn);
+  let result;
+  try {
+    result = await exportRegistry(api, location, {
+      ...(deps.store ? { store: deps.store } : {}),
+      exportedAt: startedAt.toISOString(),
+      log: (line: string) => logEvent('backup.export', { line }),
+    });
+  } catch (error) {
+    throw new Error(`Backup of ${settings.registryUrl} to ${location} failed: ${errorMessage(error)}`);
+  } finally {
+    api.close();
+  }
+
+  const durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
+  const cloudwatch = deps.cloudwatch ?? (cloudwatchClient ??= new CloudWatchClient({}));
+  await publishBackupSucceeded(cloudwatch, {
+    envName: settings.envName,
+    subjectVersions: result.counts.schema,
+    durationSeconds,
+    at: new Date(),
+  });
+  const summary: BackupResult = {
+    location,
+    sha256: result.sha256,
+    subjectVersions: result.counts.schema,
+    contexts: result.counts.context,
+  };
+  logEvent('backup.complete', { ...summary, durationSeconds });
+  return summary;
+}
+
+interface BackupSettings {
+  readonly registryUrl: string;
+  readonly adminSecretArn: string;
+  readonly bucket: string;
+  readonly envName: string;
+  readonly prefix: string;
+}
+
+function backupSettings(env: NodeJS.ProcessEnv): BackupSettings {
+  const required = ['REGISTRY_URL', 'ADMIN_SECRET_ARN', 'BACKUP_BUCKET', 'ENV_NAME'] as const;
+  const missing = required.filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(`Backup function is misconfigured: missing environment variable(s) ${missing.join(', ')} (set by the ScheduledBackup construct)`);
+  }
+  if (!/^[a-z0-9-]+$/.test(env.ENV_NAME!)) {
+    throw new Error(`Backup function is misconfigured: ENV_NAME "${env.ENV_NAME}" must be lowercase letters, digits and dashes`);
+  }
+  const prefix = env.BACKUP_PREFIX || backupKeyPrefix(env.ENV_NAME!);
+  if (!prefix.endsWith('/') || prefix.startsWith('/')) {
+    throw new Error(`Backup function is misconfigured: BACKUP_PREFIX "${prefix}" must end with "/" and not start with one`);
+  }
+  return {
+    prefix,
+    registryUrl: env.REGISTRY_URL!.replace(/\/+$/, ''),
+    adminSecretArn: env.ADMIN_SECRET_ARN!,
+    bucket: env.BACKUP_BUCKET!,
+    envName: env.ENV_NAME!,
+  };
+}

@@ -1,0 +1,47 @@
+import { PutMetricDataCommand, StandardUnit, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+
+/**
+ * Backup metrics, in one namespace with one dimension (`Environment`). The staleness alarm
+ * counts `BackupSucceeded` per hour and treats missing data as breaching, so it fires when
+ * backups fail *and* when the function stops running entirely (nothing is published then).
+ * Keep these names in sync with lib/constructs/backup/backup-metrics.ts.
+ */
+export const BACKUP_METRIC_NAMESPACE = 'SchemaRegistry/Backups';
+export const BACKUP_METRIC_DIMENSION = 'Environment';
+export const BACKUP_SUCCEEDED_METRIC = 'BackupSucceeded';
+export const BACKUP_SUBJECT_VERSIONS_METRIC = 'BackupSubjectVersions';
+export const BACKUP_DURATION_METRIC = 'BackupDurationSeconds';
+
+export interface BackupMetrics {
+  readonly envName: string;
+  readonly subjectVersions: number;
+  readonly durationSeconds: number;
+  readonly at: Date;
+}
+
+/** Publishes the metrics of one successful backup. */
+export async function publishBackupSucceeded(cloudwatch: CloudWatchClient, metrics: BackupMetrics): Promise<void> {
+  const dimensions = [{ Name: BACKUP_METRIC_DIMENSION, Value: metrics.envName }];
+  await cloudwatch.send(
+    new PutMetricDataCommand({
+      Namespace: BACKUP_METRIC_NAMESPACE,
+      MetricData: [
+        { MetricName: BACKUP_SUCCEEDED_METRIC, Dimensions: dimensions, Value: 1, Unit: StandardUnit.Count, Timestamp: metrics.at },
+        {
+          MetricName: BACKUP_SUBJECT_VERSIONS_METRIC,
+          Dimensions: dimensions,
+          Value: metrics.subjectVersions,
+          Unit: StandardUnit.Count,
+          Timestamp: metrics.at,
+        },
+        {
+          MetricName: BACKUP_DURATION_METRIC,
+          Dimensions: dimensions,
+          Value: metrics.durationSeconds,
+          Unit: StandardUnit.Seconds,
+          Timestamp: metrics.at,
+        },
+      ],
+    }),
+  );
+}

@@ -1,0 +1,54 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+
+/**
+ * Names of the metrics the backup function publishes (lambda/handlers/lib/backup-metrics.ts
+ * keeps the same constants; the construct test checks they agree).
+ */
+export const BACKUP_METRIC_NAMESPACE = 'SchemaRegistry/Backups';
+export const BACKUP_METRIC_DIMENSION = 'Environment';
+/** 1 per successful backup. */
+export const BACKUP_SUCCEEDED_METRIC = 'BackupSucceeded';
+/** Subject-versions in the newest backup. */
+export const BACKUP_SUBJECT_VERSIONS_METRIC = 'BackupSubjectVersions';
+/** Wall time of a successful backup. */
+export const BACKUP_DURATION_METRIC = 'BackupDurationSeconds';
+
+/**
+ * Hours without a successful backup after which backups count as stale: one and a half
+ * intervals (so a single missed run alarms), at least 2 hours, in whole hours because the
+ * alarm evaluates hourly periods.
+ */
+export function staleAfterHours(intervalMinutes: number): number {
+  return Math.max(2, Math.ceil((intervalMinutes * 1.5) / 60));
+}
+
+/** `BackupSucceeded` summed per hour for one environment. */
+export function backupSucceededMetric(envName: string, props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+  return new cloudwatch.Metric({
+    namespace: BACKUP_METRIC_NAMESPACE,
+    metricName: BACKUP_SUCCEEDED_METRIC,
+    dimensionsMap: { [BACKUP_METRIC_DIMENSION]: envName },
+    statistic: cloudwatch.Stats.SUM,
+    period: Duration.hours(1),
+    ...props,
+  });
+}
+
+/**
+ * Options for the staleness alarm: no successful backup in `staleAfterHours` consecutive hours.
+ * Missing data counts as breaching, so the alarm also fires when the schedule or the function
+ * stops running altogether (nothing is published then). CloudWatch allows such a window up to
+ * 7 days of hourly periods, which the backup config's 3-day interval cap respects.
+ */
+export function backupStalenessAlarmOptions(envName: string, intervalMinutes: number): cloudwatch.CreateAlarmOptions {
+  const hours = staleAfterHours(intervalMinutes);
+  return {
+    alarmDescription: `No successful Schema Registry backup (${envName}) for ${hours} hours; backups run every ${intervalMinutes} minutes. Check the backup function's logs and errors.`,
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+    evaluationPeriods: hours,
+    datapointsToAlarm: hours,
+    treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+  };
+}

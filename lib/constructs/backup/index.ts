@@ -1,0 +1,2 @@
+export * from './scheduled-backup';
+export * from './backup-metrics';

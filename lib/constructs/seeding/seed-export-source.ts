@@ -1,0 +1,83 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import type { Construct } from 'constructs';
+import type { SeedingConfig } from '../../config/seeding-config';
+import { readExportTrailerSha256 } from './export-trailer';
+
+/** Where the seeding export is, once bound into a stack. */
+export interface BoundSeedExport {
+  readonly bucketName: string;
+  readonly objectKey: string;
+  /** The export's trailer sha256, when known at synth time. */
+  readonly sha256?: string;
+  /** Grants reading exactly this object (nothing else in the bucket). */
+  grantRead(grantee: iam.IGrantable): void;
+}
+
+/**
+ * The export to seed from: an object already in S3, or a local file CDK uploads as an asset.
+ * `ExportSha256` is always the export's trailer sha256 (see SeedingConfig).
+ */
+export abstract class SeedExportSource {
+  /** An export already uploaded, e.g. `s3://<data bucket>/exports/2026-11-26.jsonl.gz`. */
+  static fromBucket(bucketName: string, objectKey: string, sha256?: string): SeedExportSource {
+    return new BucketSource(bucketName, objectKey, sha256);
+  }
+
+  /** A local export file; uploaded as an S3 asset, its trailer sha256 read now. */
+  static fromLocalFile(path: string): SeedExportSource {
+    return new LocalFileSource(path);
+  }
+
+  /** The source a (validated) seeding config describes. */
+  static fromConfig(config: SeedingConfig): SeedExportSource {
+    if (config.localExportFile !== undefined) return SeedExportSource.fromLocalFile(config.localExportFile);
+    if (config.exportBucket && config.exportKey) {
+      return SeedExportSource.fromBucket(config.exportBucket, config.exportKey, config.exportSha256);
+    }
+    throw new Error('seeding: set exportBucket + exportKey, or localExportFile (see validateSeedingConfig)');
+  }
+
+  abstract bind(scope: Construct): BoundSeedExport;
+}
+
+class BucketSource extends SeedExportSource {
+  constructor(
+    private readonly bucketName: string,
+    private readonly objectKey: string,
+    private readonly sha256?: string,
+  ) {
+    super();
+  }
+
+  bind(scope: Construct): BoundSeedExport {
+    const bucket = s3.Bucket.fromBucketName(scope, 'ExportBucket', this.bucketName);
+    return objectExport(bucket, this.objectKey, this.sha256);
+  }
+}
+
+class LocalFileSource extends SeedExportSource {
+  constructor(private readonly path: string) {
+    super();
+  }
+
+  bind(scope: Construct): BoundSeedExport {
+    const sha256 = readExportTrailerSha256(this.path);
+    const asset = new s3assets.Asset(scope, 'ExportAsset', { path: this.path });
+    return objectExport(asset.bucket, asset.s3ObjectKey, sha256);
+  }
+}
+
+function objectExport(bucket: s3.IBucket, objectKey: string, sha256: string | undefined): BoundSeedExport {
+  return {
+    bucketName: bucket.bucketName,
+    objectKey,
+    sha256,
+    grantRead(grantee) {
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(objectKey)] }),
+      );
+    },
+  };
+}

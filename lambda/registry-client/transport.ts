@@ -75,7 +75,7 @@ export type RegistryOutcome =
   | { readonly kind: 'landed'; readonly errorCode: number };
 
 /** TLS verification failures are configuration problems: retrying cannot help. */
-const NON_RETRYABLE_NETWORK = /CERT|SELF_SIGNED|ERR_TLS|ERR_SSL|EPROTO|ERR_INVALID_URL/;
+const NON_RETRYABLE_NETWORK = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH|ERR_TLS|ERR_SSL|EPROTO|ERR_INVALID_URL/;
 
 /**
  * HTTP transport to one registry: keep-alive agents, auth header, timeouts, bounded

@@ -1,0 +1,14 @@
+/** The service name every alarm and the dashboard carry after the environment prefix. */
+const SERVICE_NAME = 'SchemaRegistry';
+
+/**
+ * `Prod-SchemaRegistry` for `prod`: the prefix of every alarm name and the dashboard name, so
+ * several environments (or services) can share an account without name collisions, and the
+ * topic policy can scope CloudWatch to exactly these alarms (`alarm:Prod-SchemaRegistry-*`).
+ */
+export function monitoringNamePrefix(envName: string): string {
+  if (!/^[a-z][a-z0-9-]*$/i.test(envName)) {
+    throw new Error(`Monitoring: environment name '${envName}' must start with a letter and contain only letters, digits and '-'`);
+  }
+  return `${envName.charAt(0).toUpperCase()}${envName.slice(1)}-${SERVICE_NAME}`;
+}

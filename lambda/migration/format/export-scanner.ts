@@ -104,7 +104,8 @@ export class ExportScanner {
     }
     this.checkReferencedContexts();
     this.checkMaxIds();
-    if (this.trailer.sha256 !== '') this.checkCounts();
+    // Counts are only meaningful once every record is valid (invalid ones are not counted).
+    if (this.trailer.sha256 !== '' && this.problems.length === 0) this.checkCounts();
     if (this.problems.length > 0) {
       const shown = this.problems.slice(0, SHOWN_PROBLEMS).join('; ');
       const more = this.problems.length > SHOWN_PROBLEMS ? `; and ${this.problems.length - SHOWN_PROBLEMS} more` : '';

@@ -153,7 +153,7 @@ describe('rejections (nothing is returned, so an import refuses before any write
 
   test('structural problems: missing fields, undeclared context, wrong context, duplicates, maxId below ids', async () => {
     const location = path();
-    const schema = SAMPLE_RECORDS[2] as Record<string, unknown>;
+    const schema = SAMPLE_RECORDS[2] as unknown as Record<string, unknown>;
     const { id: _dropped, ...withoutId } = schema;
     craftExport(location, [
       HEADER,

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { argDefaults, readInstructions, runBody, type Instruction } from './support/dockerfile';
+import { contract } from './support/fixtures';
 import { ENTRYPOINT, IMAGE_DIR } from './support/paths';
 
 const instructions = readInstructions();
@@ -75,6 +76,12 @@ describe('Dockerfile', () => {
     expect(args.get('MSK_IAM_AUTH_URL')).toBe(
       'https://github.com/aws/aws-msk-iam-auth/releases/download/v${MSK_IAM_AUTH_VERSION}/aws-msk-iam-auth-${MSK_IAM_AUTH_VERSION}-all.jar',
     );
+  });
+
+  test('declares every build arg named in env-contract.json (what the CDK asset passes)', () => {
+    const { cpVersion, mskIamAuthVersion, mskIamAuthSha256 } = contract.imageBuildArgs;
+    for (const name of [cpVersion, mskIamAuthVersion, mskIamAuthSha256]) expect(args.has(name)).toBe(true);
+    expect(args.get(mskIamAuthSha256)).toBeUndefined();
   });
 
   describe('MSK IAM jar step (run with a curl stub)', () => {

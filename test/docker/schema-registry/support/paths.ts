@@ -13,4 +13,6 @@ export interface EnvContract {
   readonly kafkaAuthModes: string[];
   readonly environment: Record<string, string>;
   readonly secrets: Record<string, string>;
+  /** Docker build args the CDK asset passes to the Dockerfile. */
+  readonly imageBuildArgs: { cpVersion: string; mskIamAuthVersion: string; mskIamAuthSha256: string };
 }

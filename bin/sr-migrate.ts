@@ -1,0 +1,5 @@
+import { runCli } from '../lambda/migration/cli';
+
+void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,40 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { RegistrySnapshot } from '../format/snapshot';
+import { defaultFreezeStatePath, readFreezeState, unfreezeSnapshot } from '../freeze';
+import { assertStateMatches } from '../freeze/state';
+import type { CliIo } from './io';
+
+/** The freeze state file for a registry: --state/--freeze-state when given, else .sr-migrate/freeze-<host>.json. */
+export function freezeStatePath(displayUrl: string, explicit: string | undefined, io: CliIo): string {
+  const cwd = io.cwd ?? process.cwd();
+  if (explicit) return isAbsolute(explicit) ? explicit : resolve(cwd, explicit);
+  return defaultFreezeStatePath(displayUrl, cwd);
+}
+
+/**
+ * The snapshot transform for a source that `sr-migrate freeze` froze: when a state file
+ * exists (or was named), the frozen scopes get their pre-freeze modes back and are
+ * reported; otherwise the snapshot is used as read.
+ */
+export async function freezeTransform(
+  displayUrl: string,
+  explicit: string | undefined,
+  io: CliIo,
+  log: (line: string) => void,
+): Promise<((snapshot: RegistrySnapshot) => { snapshot: RegistrySnapshot; frozenScopes: readonly string[] }) | undefined> {
+  const path = freezeStatePath(displayUrl, explicit, io);
+  const state = await readFreezeState(path);
+  if (!state) {
+    if (explicit) throw new Error(`no freeze state at ${path}; pass the file \`sr-migrate freeze\` wrote, or leave out --freeze-state`);
+    return undefined;
+  }
+  assertStateMatches(state, displayUrl, path);
+  return (snapshot) => {
+    const result = unfreezeSnapshot(snapshot, state);
+    log(`source frozen by sr-migrate (${path}): ${result.frozenScopes.length} scope(s) carry their pre-freeze mode`);
+    if (result.drifted.length > 0) {
+      log(`warning: ${result.drifted.length} frozen scope(s) are no longer READONLY and are exported as read: ${result.drifted.join(', ')}`);
+    }
+    return result;
+  };
+}

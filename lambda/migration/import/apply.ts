@@ -4,6 +4,7 @@ import type { LoadedExport } from '../format/snapshot';
 import { ImportConflictError } from './conflicts';
 import { runPipeline, WriteBudget } from './pipeline';
 import { planImport } from './plan';
+import { withUnlistedContextSettings } from './target-state';
 import { checksCompatibilityInImport, scopeKind, type ScopeKind } from './scopes';
 import type { ImportPlan, PlannedModeWrite } from './types';
 import { putMode, registerVersion, softDelete, writeConfig } from './writes';
@@ -82,7 +83,7 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
   const concurrency = Math.max(1, options.concurrency ?? 6);
 
   const targetVersion = await api.serverVersion();
-  const target = await readRegistrySnapshot(api, { concurrency: Math.max(concurrency, READ_CONCURRENCY) });
+  const target = await withUnlistedContextSettings(api, loaded, await readRegistrySnapshot(api, { concurrency: Math.max(concurrency, READ_CONCURRENCY) }));
   const plan = planImport({ ...loaded, frozenScopes: loaded.header.frozenScopes }, target, {
     force: options.force,
     legacyCompatibility: checksCompatibilityInImport(targetVersion),

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * CDK app entry: the only place that reads CDK context. Synthesizes one stage per environment
+ * (Dev, Staging, Prod) offline, with cdk-nag AwsSolutions checks on every synth.
+ *
+ *   npx cdk synth                               all environments
+ *   npx cdk synth -c env=dev                    only Dev (comma-separate several: -c env=dev,prod)
+ *   npx cdk synth -c dev.service.desiredTasks=2 override one config field for one environment
+ */
+import { App } from 'aws-cdk-lib';
+import { applyOverrides, ENVIRONMENT_NAMES, ENVIRONMENTS, type EnvironmentName, overridesFromContext } from '../lib/config';
+import { addNagChecks } from '../lib/nag/checks';
+import { RegistryStage, STAGE_IDS } from '../lib/stages/registry-stage';
+
+// The CLI only enforces validation reports for the stacks it selected, and a bare `cdk synth`
+// selects none when every stack sits in a stage. Let the app itself fail on any cdk-nag
+// finding instead ("process" mode: print the report, exit 1, no stack trace).
+const app = new App({
+  postCliContext: {
+    '@aws-cdk/core:failSynthOnValidationErrors': true,
+    '@aws-cdk/core:appMode': 'process',
+  },
+});
+
+function selectedEnvironments(): EnvironmentName[] {
+  const raw = app.node.tryGetContext('env') as string | undefined;
+  if (raw === undefined || raw === '') return [...ENVIRONMENT_NAMES];
+  const names = String(raw).split(',').map((s) => s.trim());
+  const unknown = names.filter((n) => !(ENVIRONMENT_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new Error(`-c env=${raw}: unknown environment ${unknown.join(', ')}; use ${ENVIRONMENT_NAMES.join(', ')}`);
+  }
+  return names as EnvironmentName[];
+}
+
+const context = app.node.getAllContext();
+for (const name of selectedEnvironments()) {
+  const config = applyOverrides(ENVIRONMENTS[name], overridesFromContext(name, context));
+  new RegistryStage(app, STAGE_IDS[name], { config });
+}
+
+addNagChecks(app);

@@ -1,0 +1,30 @@
+/**
+ * Stateful resources of the Data stack: the export/backup bucket, the access-log bucket
+ * and what happens to them (and to the admin secret and the MSK cluster) on stack deletion.
+ */
+export interface DataConfig {
+  /**
+   * `retain` keeps buckets, the admin secret and the MSK cluster when the stack is deleted or
+   * a resource is replaced; `destroy` deletes them (bucket objects included). Prod must retain.
+   * @default 'destroy' (dev), 'retain' (staging, prod)
+   */
+  readonly removalPolicy: 'retain' | 'destroy';
+
+  /**
+   * CloudFormation termination protection on the Data stack. Required in prod.
+   * @default false (dev), true (staging, prod)
+   */
+  readonly terminationProtection: boolean;
+
+  /**
+   * Days a replaced or deleted object version stays in the export/backup bucket.
+   * @default 30 (dev), 90 (staging), 365 (prod)
+   */
+  readonly noncurrentVersionRetentionDays: number;
+
+  /**
+   * Days access logs (S3 server access logs, ALB access logs) are kept.
+   * @default 30 (dev), 90 (staging), 365 (prod)
+   */
+  readonly accessLogRetentionDays: number;
+}

@@ -1,0 +1,41 @@
+import type { DataConfig } from './data-config';
+import type { EndpointConfig } from './endpoint-config';
+import type { KafkaConfig } from './kafka-config';
+import type { NetworkConfig } from './network-config';
+import type { RegistryConfig } from './registry-config';
+import type { ServiceConfig } from './service-config';
+
+/** The environments the app models. Each one becomes a cdk.Stage (`Dev`, `Staging`, `Prod`). */
+export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
+export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
+
+/**
+ * Everything that differs between environments. Composed from one interface per concern;
+ * later features add an optional field here (e.g. `monitoring?: MonitoringConfig`) plus
+ * their own `<concern>-config.ts` and validator.
+ */
+export interface EnvironmentConfig {
+  /** Environment name; also decides prod-only rules (sizing, retention, no Spot). */
+  readonly name: EnvironmentName;
+
+  /**
+   * AWS account to deploy to. Leave unset to deploy into whatever account the CLI credentials
+   * point at (stacks stay account-agnostic, so synth needs no credentials). Set it to guard
+   * against deploying prod into the wrong account.
+   * @default undefined (account-agnostic)
+   */
+  readonly account?: string;
+
+  /**
+   * AWS region (e.g. `eu-west-1`). `network.availabilityZones` must belong to it.
+   * @default 'eu-west-1'
+   */
+  readonly region: string;
+
+  readonly network: NetworkConfig;
+  readonly endpoint: EndpointConfig;
+  readonly service: ServiceConfig;
+  readonly registry: RegistryConfig;
+  readonly kafka: KafkaConfig;
+  readonly data: DataConfig;
+}

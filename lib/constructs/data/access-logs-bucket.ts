@@ -1,0 +1,40 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge } from '../../nag/acknowledge';
+
+export interface AccessLogsBucketProps {
+  /** Days log objects are kept. */
+  readonly retentionDays: number;
+  /** RETAIN keeps the bucket on stack deletion; DESTROY also empties it. */
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/**
+ * Destination of S3 server access logs and ALB access logs. SSE-S3, because ALB access
+ * logging does not support KMS-encrypted buckets.
+ */
+export class AccessLogsBucket extends Construct {
+  readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: AccessLogsBucketProps) {
+    super(scope, id);
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: false,
+      lifecycleRules: [
+        { id: 'expire-logs', expiration: Duration.days(props.retentionDays) },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: props.removalPolicy,
+      autoDeleteObjects: props.removalPolicy === RemovalPolicy.DESTROY,
+    });
+    acknowledge(this.bucket, {
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket is the access-log destination itself; logging it into itself would loop forever.',
+    });
+  }
+}

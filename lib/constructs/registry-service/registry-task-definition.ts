@@ -1,0 +1,110 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import * as path from 'path';
+import type { KafkaStoreConfig, RegistryConfig, ServiceConfig } from '../../config';
+import { acknowledge } from '../../nag/acknowledge';
+import { grantKafkaClient } from '../kafka-access/kafka-client-permissions';
+import type { KafkaConnection } from '../kafka-access/kafka-connection';
+import { retentionDays } from '../shared/retention';
+import { containerEnvironment } from './container-environment';
+import { HEALTH_PATH, REGISTRY_PORT, SECRET_ENV } from './env-contract';
+
+/** docker/schema-registry, resolved from this file so synth works from any working directory. */
+const IMAGE_DIRECTORY = path.join(__dirname, '..', '..', '..', 'docker', 'schema-registry');
+
+export interface RegistryTaskDefinitionProps {
+  readonly service: ServiceConfig;
+  readonly registry: RegistryConfig;
+  readonly store: KafkaStoreConfig;
+  readonly kafka: KafkaConnection;
+  /** Basic-auth admin credentials, JSON `{"username","password"}`. */
+  readonly adminSecret: secretsmanager.ISecret;
+  /** VPC CIDR (narrows the reader-group IAM pattern). */
+  readonly vpcCidr: string;
+  /** What happens to the container log group when the stack is deleted. */
+  readonly logRemovalPolicy: RemovalPolicy;
+}
+
+/**
+ * ARM64 Fargate task running the image built from docker/schema-registry. Non-secret settings
+ * go in `environment`; credentials only through `secrets`, which the execution role may read
+ * (and nothing else).
+ */
+export class RegistryTaskDefinition extends Construct {
+  readonly taskDefinition: ecs.FargateTaskDefinition;
+  readonly container: ecs.ContainerDefinition;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: RegistryTaskDefinitionProps) {
+    super(scope, id);
+    const { service, registry, kafka } = props;
+
+    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
+      cpu: service.cpu,
+      memoryLimitMiB: service.memoryMiB,
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.ARM64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
+    });
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: retentionDays(service.logRetentionDays),
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    const secrets: Record<string, ecs.Secret> = {};
+    if (registry.basicAuth.enabled) {
+      secrets[SECRET_ENV.adminUsername] = ecs.Secret.fromSecretsManager(props.adminSecret, 'username');
+      secrets[SECRET_ENV.adminPassword] = ecs.Secret.fromSecretsManager(props.adminSecret, 'password');
+    }
+    if (kafka.authMode === 'scram') {
+      if (!kafka.scramSecret) throw new Error("Kafka auth 'scram' needs a SCRAM secret (kafka.scramSecretArn)");
+      secrets[SECRET_ENV.scramUsername] = ecs.Secret.fromSecretsManager(kafka.scramSecret, 'username');
+      secrets[SECRET_ENV.scramPassword] = ecs.Secret.fromSecretsManager(kafka.scramSecret, 'password');
+    }
+
+    this.container = this.taskDefinition.addContainer('SchemaRegistry', {
+      image: ecs.ContainerImage.fromAsset(IMAGE_DIRECTORY, {
+        platform: Platform.LINUX_ARM64,
+        buildArgs: { CP_VERSION: registry.confluentVersion },
+      }),
+      essential: true,
+      environment: containerEnvironment({ registry, kafka, store: props.store, memoryMiB: service.memoryMiB }),
+      secrets,
+      portMappings: [{ containerPort: REGISTRY_PORT, protocol: ecs.Protocol.TCP, name: 'http' }],
+      logging: ecs.LogDrivers.awsLogs({
+        logGroup: this.logGroup,
+        streamPrefix: 'schema-registry',
+        mode: ecs.AwsLogDriverMode.NON_BLOCKING,
+      }),
+      healthCheck: {
+        command: ['CMD-SHELL', `curl -fsS -o /dev/null http://localhost:${REGISTRY_PORT}${HEALTH_PATH} || exit 1`],
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        retries: 4,
+        startPeriod: Duration.seconds(90),
+      },
+      stopTimeout: Duration.seconds(30),
+    });
+
+    grantKafkaClient(this.taskDefinition.taskRole, { connection: kafka, store: props.store, vpcCidr: props.vpcCidr });
+
+    acknowledge(this.taskDefinition.obtainExecutionRole(), {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'ecr:GetAuthorizationToken (image pull login) supports no resource-level permissions; ' +
+        'the execution role is otherwise scoped to the image repository, its own log group and the secrets this task injects.',
+    });
+    acknowledge(this.taskDefinition, {
+      id: 'AwsSolutions-ECS2',
+      reason:
+        'The environment holds only non-secret settings (Kafka bootstrap servers, topic, group id, listeners, heap, auth mode); ' +
+        'every credential is injected through task-definition secrets from Secrets Manager, which tests assert.',
+    });
+  }
+}

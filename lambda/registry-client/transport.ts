@@ -112,7 +112,10 @@ export class RegistryTransport {
       },
       // Every status is an answer to interpret here; only network failures throw.
       validateStatus: () => true,
+      // A redirect (e.g. an ALB's HTTP->HTTPS rule) is reported, not followed: following it
+      // would re-send credentials to wherever it points.
       maxRedirects: 0,
+      // axios does not tunnel https through HTTP(S)_PROXY correctly; registries are reached directly.
       proxy: false,
       transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
     });
@@ -154,7 +157,7 @@ export class RegistryTransport {
       // sees "already deleted"/"nothing set": that is our own earlier write, so it is done.
       if (earlierAttemptFailed && request.landedCodes?.includes(errorCode)) return { kind: 'landed', errorCode };
       if (request.absentCodes?.includes(errorCode)) return { kind: 'absent', errorCode };
-      throw this.httpError(operation, status, errorCode, data, attempt);
+      throw this.httpError(operation, status, errorCode, data, attempt, response.headers.location);
     }
   }
 
@@ -200,13 +203,29 @@ export class RegistryTransport {
     );
   }
 
-  private httpError(operation: string, status: number, errorCode: number, data: unknown, attempts: number): RegistryError {
+  private httpError(
+    operation: string,
+    status: number,
+    errorCode: number,
+    data: unknown,
+    attempts: number,
+    location?: unknown,
+  ): RegistryError {
     if (status === 401) {
       return new RegistryAuthError(`authentication failed (401) at ${this.displayUrl}: ${this.authHint}`, status, operation);
     }
     if (status === 403) {
       return new RegistryAuthError(
         `access denied (403) at ${this.displayUrl} for ${operation}: the user has no role allowed by the registry (authentication.roles); ${this.authHint}`,
+        status,
+        operation,
+      );
+    }
+    if (status >= 300 && status < 400) {
+      const target = typeof location === 'string' ? ` to ${location.split('?')[0]}` : '';
+      return new RegistryError(
+        `${operation} at ${this.displayUrl} was redirected (HTTP ${status})${target}; use the final URL as the registry URL`,
+        status,
         status,
         operation,
       );

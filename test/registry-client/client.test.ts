@@ -150,6 +150,14 @@ describe('HttpSchemaRegistryClient: wire format', () => {
     expect(await client.getVersion('orders-value', 3)).toBeUndefined();
   });
 
+  test('a redirect is reported with its target, not followed', async () => {
+    const { server, client } = await setup(() => ({ status: 301, headers: { Location: 'https://sr.example.com/subjects' } }));
+    await expect(client.listSubjects()).rejects.toThrow(
+      /^GET \/subjects at http:\/\/127\.0\.0\.1:\d+ was redirected \(HTTP 301\) to https:\/\/sr\.example\.com\/subjects; use the final URL as the registry URL$/,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
   test('a 2xx that is not registry JSON names the likely cause', async () => {
     const { client } = await setup(() => ({ status: 200, raw: '<html>login</html>', headers: { 'Content-Type': 'text/html' } }));
     await expect(client.listSubjects()).rejects.toThrow(/unexpected answer .*check that the URL points at a Schema Registry/);

@@ -33,6 +33,7 @@ export class ExportScanner {
   private readonly maxSchemaId = new Map<string, number>();
   private readonly maxIds = new Map<string, { maxId: number; line: number }>();
   private trailerLine = 0;
+  private linesAfterTrailer = false;
   private firstUnparsableLine?: number;
   private lines = 0;
 
@@ -46,9 +47,12 @@ export class ExportScanner {
       return undefined;
     }
     if (this.trailer) {
-      this.problems.push(
-        `the trailer on line ${this.trailerLine} is not the last record (line ${line.number} follows it); the file was edited or two exports were joined`,
-      );
+      if (!this.linesAfterTrailer) {
+        this.problems.push(
+          `the trailer on line ${this.trailerLine} is not the last record (line ${line.number} follows it); the file was edited or two exports were joined`,
+        );
+      }
+      this.linesAfterTrailer = true;
       return undefined;
     }
     const record = this.parse(line);
@@ -82,6 +86,11 @@ export class ExportScanner {
     return body;
   }
 
+  /** For streaming readers: throws at once if any line so far was unusable. */
+  throwIfProblems(): void {
+    if (this.problems.length > 0) throw this.problemsError();
+  }
+
   /** Throws the export's problems, most telling first; returns header and trailer when sound. */
   finish(): { header: HeaderRecord; trailer: TrailerRecord } {
     if (!this.header) {
@@ -106,16 +115,18 @@ export class ExportScanner {
     this.checkMaxIds();
     // Counts are only meaningful once every record is valid (invalid ones are not counted).
     if (this.trailer.sha256 !== '' && this.problems.length === 0) this.checkCounts();
-    if (this.problems.length > 0) {
-      const shown = this.problems.slice(0, SHOWN_PROBLEMS).join('; ');
-      const more = this.problems.length > SHOWN_PROBLEMS ? `; and ${this.problems.length - SHOWN_PROBLEMS} more` : '';
-      throw new ExportFormatError(
-        `export ${this.location} is invalid: ${shown}${more}; export again with this version of sr-migrate`,
-        this.location,
-        this.problems,
-      );
-    }
+    if (this.problems.length > 0) throw this.problemsError();
     return { header: this.header, trailer: this.trailer };
+  }
+
+  private problemsError(): ExportFormatError {
+    const shown = this.problems.slice(0, SHOWN_PROBLEMS).join('; ');
+    const more = this.problems.length > SHOWN_PROBLEMS ? `; and ${this.problems.length - SHOWN_PROBLEMS} more` : '';
+    return new ExportFormatError(
+      `export ${this.location} is invalid: ${shown}${more}; export again with this version of sr-migrate`,
+      this.location,
+      [...this.problems],
+    );
   }
 
   private acceptHeader(line: RawLine): void {

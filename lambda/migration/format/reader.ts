@@ -75,7 +75,7 @@ export async function* readExportRecords(
   try {
     for await (const line of splitLines(input)) {
       const record = scanner.accept(line);
-      if (scanner.problems.length > 0) scanner.finish();
+      scanner.throwIfProblems();
       if (record) yield record;
     }
   } catch (error) {

@@ -206,6 +206,18 @@ describe('rejections (nothing is returned, so an import refuses before any write
     expect(seen).toHaveLength(SAMPLE_RECORDS.length);
   });
 
+  test('readExportRecords stops at the first unusable record, naming its line', async () => {
+    const location = path();
+    craftExport(location, [HEADER, SAMPLE_RECORDS[0], { type: 'mode', scope: '', mode: 'SLEEPING' }, ...SAMPLE_RECORDS.slice(1)]);
+    const seen: BodyRecord[] = [];
+    await expect(
+      (async () => {
+        for await (const record of readExportRecords(location, store)) seen.push(record);
+      })(),
+    ).rejects.toThrow(/is invalid: line 3 \(mode\): mode must be one of/);
+    expect(seen).toEqual([SAMPLE_RECORDS[0]]);
+  });
+
   test('a missing file is a store error naming the path', async () => {
     await expect(loadExport(join(dir, 'nope.jsonl'), store)).rejects.toThrow(`cannot read export ${join(dir, 'nope.jsonl')}: no such file; check the path`);
   });

@@ -105,7 +105,8 @@ export async function freezeRegistry(api: SchemaRegistryApi, options: FreezeOpti
 
 /**
  * Undoes `freezeRegistry` from its state file: each recorded scope gets its previous mode
- * back, or is unset again (DELETE) when it had none; in reverse order (subjects first).
+ * back, or is unset again (DELETE) when it had none (see `restoresToUnset`); in reverse
+ * order (subjects first).
  * A restored IMPORT is written with force, as it would otherwise refuse a non-empty scope
  * (§12.3). Removes the state file when done.
  */
@@ -124,8 +125,8 @@ export async function unfreezeRegistry(
   for (const change of [...state.changes].reverse()) {
     await withModeErrors(
       async () => {
-        if (change.previous === null) await api.deleteMode(apiScope(change.scope));
-        else await api.putMode(apiScope(change.scope), change.previous, { force: change.previous === 'IMPORT' });
+        if (restoresToUnset(change)) await api.deleteMode(apiScope(change.scope));
+        else await api.putMode(apiScope(change.scope), change.previous as RegistryMode, { force: change.previous === 'IMPORT' });
       },
       change.scope,
       'undo the freeze of',
@@ -174,6 +175,15 @@ async function withModeErrors(write: () => Promise<unknown>, scope: string, acti
     }
     throw error;
   }
+}
+
+/**
+ * Unset scopes are restored with DELETE. ":.__GLOBAL:" answers READWRITE when unset (§12.6),
+ * so a recorded READWRITE there is taken as unset: the usual state, and indistinguishable
+ * from an explicit READWRITE for every reader and for mode resolution.
+ */
+export function restoresToUnset(change: FreezeChange): boolean {
+  return change.previous === null || (change.scope === GLOBAL_SCOPE && change.previous === 'READWRITE');
 }
 
 function apiScope(scope: string): string | undefined {

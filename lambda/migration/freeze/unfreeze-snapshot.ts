@@ -1,6 +1,8 @@
+import type { RegistryMode } from '../../registry-client/types';
 import type { ModeRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { compareStrings } from '../export/order';
+import { restoresToUnset } from './freeze';
 import type { FreezeState } from './state';
 
 export interface UnfrozenSnapshot {
@@ -29,8 +31,8 @@ export function unfreezeSnapshot(snapshot: RegistrySnapshot, state: FreezeState)
       continue;
     }
     frozenScopes.push(change.scope);
-    if (change.previous === null) modes.delete(change.scope);
-    else modes.set(change.scope, { type: 'mode', scope: change.scope, mode: change.previous });
+    if (restoresToUnset(change)) modes.delete(change.scope);
+    else modes.set(change.scope, { type: 'mode', scope: change.scope, mode: change.previous as RegistryMode });
   }
   const restored: ModeRecord[] = [...modes.values()].sort((a, b) => compareStrings(a.scope, b.scope));
   return {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { getDefaultStore, type ExportStore } from '../store';
+import { getDefaultStore, StoreError, type ExportStore } from '../store';
 import { ExportFormatError } from './errors';
 import { ExportScanner } from './export-scanner';
 import { LineTooLongError, splitLines } from './line-splitter';
@@ -141,7 +141,10 @@ function translateReadError(error: unknown, location: string): unknown {
   if (code === 'Z_DATA_ERROR') {
     return new ExportFormatError(`${location} is not valid gzip although its name ends in .gz; check the file or rename it`, location);
   }
-  return error;
+  if (error instanceof StoreError) return error;
+  // A stream that breaks mid-read (connection reset by S3, I/O error): name the export.
+  const reason = code ?? (error as Error)?.message ?? String(error);
+  return new StoreError(`reading export ${location} failed midway: ${reason}; try again`, location);
 }
 
 function compareStrings(a: string, b: string): number {

@@ -218,6 +218,23 @@ describe('rejections (nothing is returned, so an import refuses before any write
     expect(seen).toEqual([SAMPLE_RECORDS[0]]);
   });
 
+  test('a stream that breaks midway is a store error naming the export', async () => {
+    const { Readable } = await import('node:stream');
+    const broken = {
+      openReadStream: async () =>
+        new Readable({
+          read() {
+            this.push(`${JSON.stringify(HEADER)}\n`);
+            this.destroy(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+          },
+        }),
+      openWriteStream: async () => {
+        throw new Error('unused');
+      },
+    };
+    await expect(loadExport('s3://b/k.jsonl', broken)).rejects.toThrow('reading export s3://b/k.jsonl failed midway: ECONNRESET; try again');
+  });
+
   test('a missing file is a store error naming the path', async () => {
     await expect(loadExport(join(dir, 'nope.jsonl'), store)).rejects.toThrow(`cannot read export ${join(dir, 'nope.jsonl')}: no such file; check the path`);
   });

@@ -6,8 +6,8 @@
 export const PROPERTY_ENV_PREFIX = 'SCHEMA_REGISTRY_';
 
 /**
- * Property name -> env var name, the inverse of the image's `ConvertKey`
- * (which lowercases, then `___` -> `-`, `__` -> `_`, `_` -> `.`).
+ * Property name -> env var name, the inverse of the image's `ConvertKey`:
+ * `_` -> `__`, `-` -> `___`, `.` -> `_`, uppercase.
  * Example: `schema.compatibility.level` -> `SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL`.
  */
 export function propertyToEnvName(property: string): string {
@@ -15,14 +15,18 @@ export function propertyToEnvName(property: string): string {
   return PROPERTY_ENV_PREFIX + encoded.toUpperCase();
 }
 
-/** Env var name -> property name, exactly as the image decodes it. */
+/**
+ * Env var name -> property name, exactly as the image's `ConvertKey` decodes it: an underscore
+ * between two non-underscores becomes `.` (non-overlapping matches, as Go's regexp replaces them),
+ * then `___` -> `-`, `__` -> `_`, lowercase.
+ */
 export function envNameToProperty(envName: string): string {
   return envName
     .slice(PROPERTY_ENV_PREFIX.length)
-    .toLowerCase()
+    .replace(/[^_]_[^_]/g, (m) => m.replace('_', '.'))
     .replace(/___/g, '-')
     .replace(/__/g, '_')
-    .replace(/_/g, '.');
+    .toLowerCase();
 }
 
 /**

@@ -45,7 +45,7 @@ export class RegistryStack extends Stack {
     this.minTaskCount = config.service.minTasks;
 
     const kafka = this.kafkaConnection(props);
-    const lb = new RegistryLoadBalancer(this, 'Endpoint', {
+    const lb = new RegistryLoadBalancer(this, 'Alb', {
       vpc: props.vpc,
       vpcCidr: config.network.vpcCidr,
       endpoint: config.endpoint,

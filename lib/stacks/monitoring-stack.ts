@@ -9,6 +9,7 @@ import { type MonitoringConfig, validateMonitoringConfig } from '../config/monit
 import {
   type AlarmContext,
   AlarmTopic,
+  type BackupAgeGraph,
   type BackupAgeMetric,
   BackupStalenessAlarm,
   DeploymentEventNotifications,
@@ -132,7 +133,7 @@ export class MonitoringStack extends Stack {
         }).alarm,
       );
     }
-    let backupAge: { metric: cloudwatch.IMetric; staleThreshold: number } | undefined;
+    let backupAge: BackupAgeGraph | undefined;
     if (props.backupAgeMetric) {
       const staleness = new BackupStalenessAlarm(this, 'BackupStaleness', {
         context,
@@ -140,7 +141,7 @@ export class MonitoringStack extends Stack {
         staleAfterSchedules: config.backupStaleAfterSchedules,
       });
       alarms.push(staleness.alarm);
-      backupAge = { metric: staleness.ageMetric, staleThreshold: staleness.threshold };
+      backupAge = { metric: staleness.graphMetric, staleThreshold: staleness.threshold, range: staleness.graphRange };
     }
     this.alarms = alarms;
 

@@ -47,10 +47,14 @@ export interface BackupStalenessAlarmProps {
  */
 export class BackupStalenessAlarm extends Construct {
   readonly alarm: cloudwatch.Alarm;
-  /** The metric as alarmed on (period = staleness window), also graphed on the dashboard. */
+  /** The metric as alarmed on (period = staleness window). */
   readonly ageMetric: cloudwatch.Metric;
   /** The staleness threshold, in the metric's unit. */
   readonly threshold: number;
+  /** The same metric per schedule interval, labelled, for graphs. */
+  readonly graphMetric: cloudwatch.Metric;
+  /** A graph time range that shows a few staleness windows (the dashboard default is 3 hours). */
+  readonly graphRange: Duration;
 
   constructor(scope: Construct, id: string, props: BackupStalenessAlarmProps) {
     super(scope, id);
@@ -73,8 +77,9 @@ export class BackupStalenessAlarm extends Construct {
       dimensionsMap: metric.dimensions ?? {},
       statistic: cloudwatch.Stats.MAXIMUM,
       period: Duration.minutes(windowMinutes),
-      label: `Newest backup age (${unit})`,
     });
+    this.graphMetric = this.ageMetric.with({ period: Duration.minutes(metric.scheduleMinutes), label: `Newest backup age (${unit})` });
+    this.graphRange = Duration.minutes(Math.max(4 * windowMinutes, 24 * 60));
     this.threshold = (metric.scheduleMinutes * 60 * factor) / SECONDS_PER_UNIT[unit];
     this.alarm = createEnvAlarm(this, 'Alarm', props.context, {
       nameSuffix: 'BackupStale',

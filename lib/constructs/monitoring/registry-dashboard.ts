@@ -22,7 +22,16 @@ export interface RegistryDashboardProps {
    * Newest-backup age metric and its staleness threshold (in the metric's unit).
    * @default undefined (the widget says backups are not configured)
    */
-  readonly backupAge?: { readonly metric: cloudwatch.IMetric; readonly staleThreshold: number };
+  readonly backupAge?: BackupAgeGraph;
+}
+
+/** What the dashboard draws for backups. */
+export interface BackupAgeGraph {
+  readonly metric: cloudwatch.IMetric;
+  /** Staleness threshold in the metric's unit, drawn as a line. */
+  readonly staleThreshold: number;
+  /** Time range of this graph (backups are hours apart, so the dashboard's 3 hours show nothing). */
+  readonly range: Duration;
 }
 
 const WIDTH = 8;
@@ -45,7 +54,7 @@ export class RegistryDashboard extends Construct {
     this.dashboard.addWidgets(
       graph('Requests', [m.requests()]),
       graph('5xx rate (%)', [m.fiveXxRatePercent()], { value: props.thresholds.fiveXxRatePercent, label: 'alarm' }),
-      graph('Latency (s)', [m.responseTime('p50'), m.responseTime('p99')], {
+      graph('Latency (s)', [m.responseTime('p50').with({ label: 'p50' }), m.responseTime('p99').with({ label: 'p99' })], {
         value: props.thresholds.p99LatencyMs / 1000,
         label: 'p99 alarm',
       }),
@@ -70,7 +79,15 @@ export class RegistryDashboard extends Construct {
 
   private backupAgeWidget(props: RegistryDashboardProps): cloudwatch.IWidget {
     if (!props.backupAge) return notConfigured('Newest backup age', 'Backups are not monitored in this environment.');
-    return graph('Newest backup age', [props.backupAge.metric], { value: props.backupAge.staleThreshold, label: 'stale' });
+    const { metric, staleThreshold, range } = props.backupAge;
+    return new cloudwatch.GraphWidget({
+      title: 'Newest backup age',
+      left: [metric],
+      leftAnnotations: [{ value: staleThreshold, label: 'stale' }],
+      start: `-${range.toIsoString()}`,
+      width: WIDTH,
+      height: HEIGHT,
+    });
   }
 
   private seedWidgets(props: RegistryDashboardProps): cloudwatch.IWidget[] {

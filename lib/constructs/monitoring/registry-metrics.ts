@@ -72,7 +72,6 @@ export class RegistryMetrics {
     return this.props.targetGroup.metrics.targetResponseTime({
       statistic: percentile,
       period: this.period,
-      label: `Response time ${percentile}`,
     });
   }
 

@@ -31,6 +31,11 @@ export interface RegistryDouble {
     dropConnectionNext(rule: { method?: string; path?: RegExp; times?: number; afterApplying?: boolean }): void;
     clear(): void;
   };
+  /**
+   * Changes the injected latency for requests from now on, e.g. populate at 0 ms, then
+   * measure at production-like latency (used by `npm run bench`).
+   */
+  setLatency(latency: { writeLatencyMs?: number; readLatencyMs?: number }): void;
   /** Read-only view for assertions. */
   readonly inspect: {
     /** Stored subject-versions in every context, soft-deleted ones included. */
@@ -62,6 +67,11 @@ export async function startRegistryDouble(options?: RegistryDoubleOptions): Prom
       landThenTimeoutNext: (rule) => injector.add(rule, { kind: 'landThenTimeout' }),
       dropConnectionNext: (rule) => injector.add(rule, { kind: 'drop', afterApplying: rule.afterApplying ?? false }),
       clear: () => injector.clear(),
+    },
+    setLatency: (latency) => {
+      // The server reads these per request, so updating the resolved options takes effect at once.
+      const updated = resolveOptions({ ...options, ...latency });
+      Object.assign(resolved, { writeLatencyMs: updated.writeLatencyMs, readLatencyMs: updated.readLatencyMs });
     },
     inspect: {
       versionCount: () => state.totalVersions,

@@ -46,10 +46,13 @@ export interface ExportWriter {
 
 const BODY_TYPES = ['context', 'schema', 'config', 'mode', 'maxId'] as const;
 
+/** Bytes collected before one write to the sink; bounds the writer's own buffer. */
+export const WRITE_BATCH_BYTES = 64 * 1024;
+
 /**
  * Streams an export (DESIGN §5): the header line first, one JSON line per record in the
  * order given (keys in the record object's order), then the trailer with counts and sha256.
- * Memory stays flat: each line is hashed and handed to the sink, waiting for 'drain'.
+ * Memory stays flat: lines are hashed and handed to the sink in ~64 KB batches, waiting for 'drain'.
  */
 export function createExportWriter(sink: WritableLike, info: ExportHeaderInfo): ExportWriter {
   const hash = createHash('sha256');
@@ -67,12 +70,27 @@ export function createExportWriter(sink: WritableLike, info: ExportHeaderInfo): 
     ...(info.frozenScopes && info.frozenScopes.length > 0 ? { frozenScopes: info.frozenScopes } : {}),
   };
 
+  // Lines are handed to the sink in batches of about WRITE_BATCH_BYTES: one sink.write (and one
+  // gzip call) per line costs several times more than the JSON work itself.
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+
+  const flush = async (): Promise<void> => {
+    if (batchBytes === 0) return;
+    const chunk = batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
+    batch = [];
+    batchBytes = 0;
+    if (sink.destroyed) throw new Error('the export sink was closed before the export was complete');
+    if (!sink.write(chunk)) await drained(sink);
+  };
+
   const emit = async (record: object, hashed: boolean): Promise<void> => {
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     if (hashed) hash.update(line);
     lines++;
-    if (sink.destroyed) throw new Error('the export sink was closed before the export was complete');
-    if (!sink.write(line)) await drained(sink);
+    batch.push(line);
+    batchBytes += line.length;
+    if (batchBytes >= WRITE_BATCH_BYTES) await flush();
   };
 
   // Records are chained so concurrent write() calls still land in call order.
@@ -99,6 +117,7 @@ export function createExportWriter(sink: WritableLike, info: ExportHeaderInfo): 
       const sha256 = hash.digest('hex');
       const trailer: TrailerRecord = { type: 'trailer', counts: { ...counts }, sha256 };
       await emit(trailer, false);
+      await flush();
       await new Promise<void>((resolve, reject) => {
         const onError = (error: unknown) => reject(error);
         sink.once('error', onError);

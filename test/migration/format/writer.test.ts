@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { createExportWriter } from '../../../lambda/migration/format/writer';
+import { createExportWriter, WRITE_BATCH_BYTES } from '../../../lambda/migration/format/writer';
 import { createExportStore } from '../../../lambda/migration/store';
 import { SAMPLE_RECORDS, tempDir } from './export-fixtures';
 
@@ -43,7 +43,7 @@ test('the same content and timestamp give byte-identical exports; only the heade
   expect(c.text.split('\n').slice(1, -2)).toEqual(a.text.split('\n').slice(1, -2));
 });
 
-test('backpressure: waits for drain, so a slow sink never buffers more than a line or so', async () => {
+test('backpressure: waits for drain, so a slow sink never buffers more than one batch', async () => {
   let maxBuffered = 0;
   const slow = new Writable({
     highWaterMark: 1024,
@@ -59,8 +59,8 @@ test('backpressure: waits for drain, so a slow sink never buffers more than a li
   }
   const result = await writer.finish();
   expect(result.counts.schema).toBe(2000);
-  // 2000 lines of ~600 bytes (1.2 MB) went through; the sink held at most ~2 lines at a time.
-  expect(maxBuffered).toBeLessThan(2 * 1024);
+  // 2000 lines of ~600 bytes (1.2 MB) went through; the sink never held more than one batch.
+  expect(maxBuffered).toBeLessThanOrEqual(WRITE_BATCH_BYTES + 1024);
 });
 
 test('concurrent write() calls land in call order; misuse is refused', async () => {
@@ -88,8 +88,10 @@ test('a sink that fails makes write() reject instead of hanging', async () => {
   failing.on('error', () => undefined);
   const writer = createExportWriter(failing, { source: { url: 'http://x' } });
   let failure: unknown;
-  for (let i = 0; i < 100 && !failure; i++) {
-    failure = await writer.write({ type: 'maxId', context: '.', maxId: i }).then(() => undefined, (e: unknown) => e);
+  const schema = 'x'.repeat(1000);
+  for (let i = 1; i <= 1000 && !failure; i++) {
+    const record = { type: 'schema' as const, context: '.', subject: `s${i}`, version: 1, id: i, schemaType: 'AVRO' as const, schema, deleted: false };
+    failure = await writer.write(record).then(() => undefined, (e: unknown) => e);
   }
   expect(String(failure)).toMatch(/disk full|closed before the export was complete/);
 });

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnElement, CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -163,10 +164,28 @@ export class RegistrySeeding extends Construct {
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason: 'AWS managed policy the Provider framework gives its own functions for writing their logs; it allows only CloudWatch Logs writes.',
     });
+    // The framework may invoke any version of the functions it drives (grantInvoke adds `<arn>:*`).
+    const frameworkFunctions = ['framework-isComplete', 'framework-onTimeout'].map((id) => this.provider.node.findChild(id) as lambda.IFunction);
+    for (const fn of [this.onEventFunction.function, this.isCompleteFunction.function, ...frameworkFunctions]) {
+      acknowledge(this.provider, {
+        id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(fn)}.Arn>:*]`,
+        reason: 'The Provider framework invokes this function, including its versions and aliases (lambda:InvokeFunction on <arn>:*); no other function.',
+      });
+    }
+    acknowledge(this.provider.node.findChild('waiter-state-machine'), {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Step Functions log delivery to CloudWatch Logs (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups and related) supports only Resource "*"; it is what SF1 logging requires.',
+    });
     acknowledge(this.provider, {
       id: 'AwsSolutions-SF2',
       reason:
         'X-Ray tracing is not configurable on the Provider framework waiter state machine; its executions are logged (SF1) and the handlers log every step.',
     });
   }
+}
+
+/** The logical id cdk-nag prints in granular IAM5 finding ids (`<LogicalId.Arn>`). */
+function logicalIdOf(fn: lambda.IFunction): string {
+  return Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
 }

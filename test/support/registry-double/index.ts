@@ -32,8 +32,8 @@ export interface RegistryDouble {
     clear(): void;
   };
   /**
-   * Changes the injected latency for requests from now on, e.g. populate at 0 ms, then
-   * measure at production-like latency (used by `npm run bench`).
+   * Changes the injected latencies from now on, e.g. load a source fast with latency 0, then set
+   * `{ writeLatencyMs: 2, readLatencyMs: 0.5 }` for the measured run. Absent fields keep their value.
    */
   setLatency(latency: { writeLatencyMs?: number; readLatencyMs?: number }): void;
   /** Read-only view for assertions. */
@@ -69,9 +69,10 @@ export async function startRegistryDouble(options?: RegistryDoubleOptions): Prom
       clear: () => injector.clear(),
     },
     setLatency: (latency) => {
-      // The server reads these per request, so updating the resolved options takes effect at once.
-      const updated = resolveOptions({ ...options, ...latency });
-      Object.assign(resolved, { writeLatencyMs: updated.writeLatencyMs, readLatencyMs: updated.readLatencyMs });
+      // The server reads these per request, so the change applies from the next request on.
+      const checked = resolveOptions({ ...latency });
+      if (latency.writeLatencyMs !== undefined) resolved.writeLatencyMs = checked.writeLatencyMs;
+      if (latency.readLatencyMs !== undefined) resolved.readLatencyMs = checked.readLatencyMs;
     },
     inspect: {
       versionCount: () => state.totalVersions,

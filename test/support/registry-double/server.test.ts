@@ -119,6 +119,27 @@ describe('registry double: HTTP', () => {
     }
   });
 
+  test('setLatency changes latency at run time; absent fields keep their value', async () => {
+    const registry = await startRegistryDouble({ readLatencyMs: 40 });
+    try {
+      const call = httpCaller(registry.url);
+      registry.setLatency({ writeLatencyMs: 40 });
+      let start = performance.now();
+      await call('GET', '/subjects');
+      expect(performance.now() - start).toBeGreaterThanOrEqual(40);
+      start = performance.now();
+      await call('POST', '/subjects/s/versions', { schema: '"string"' });
+      expect(performance.now() - start).toBeGreaterThanOrEqual(40);
+      registry.setLatency({ readLatencyMs: 0, writeLatencyMs: 0 });
+      start = performance.now();
+      await call('GET', '/subjects');
+      expect(performance.now() - start).toBeLessThan(40);
+      expect(() => registry.setLatency({ readLatencyMs: -1 })).toThrow(/readLatencyMs/);
+    } finally {
+      await registry.close();
+    }
+  });
+
   test('sub-millisecond delays are honoured (median error well under a millisecond, never early)', async () => {
     for (const ms of [0.5, 2]) {
       const errors: number[] = [];

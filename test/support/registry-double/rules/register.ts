@@ -12,19 +12,23 @@ import { RegistryState, StoredVersion, latestLive, versionKey } from '../state';
 
 const MAX_INT = 2 ** 31 - 1;
 
-/** A validated registration request. */
-export interface PreparedRegistration {
+/** A parsed registration request; independent of the registry state. */
+export interface ParsedRegistration {
   readonly name: QualifiedName;
   /** -1 when absent. */
   readonly id: number;
   /** 0 when absent or "latest" (-1). */
   readonly version: number;
   readonly content: SchemaContent;
+}
+
+/** A parsed request whose references resolved against the current state. */
+export interface PreparedRegistration extends ParsedRegistration {
   readonly referenceTargets: readonly string[];
 }
 
-/** Parses and validates the request; resolves references (42201 when one is missing). */
-export function prepareRegistration(state: RegistryState, rawSubject: string, body: unknown): PreparedRegistration {
+/** Parses and validates the request body and subject (400, 42201, 42202, 42208). */
+export function parseRegistration(rawSubject: string, body: unknown): ParsedRegistration {
   if (!isValidSubject(rawSubject, false)) throw errors.invalidSubject(rawSubject);
   const name = parseQualified(rawSubject);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -44,10 +48,6 @@ export function prepareRegistration(state: RegistryState, rawSubject: string, bo
   const references = parseReferences(req.references);
   const metadata = optionalObject(req.metadata, 'metadata');
   const ruleSet = optionalObject(req.ruleSet, 'ruleSet');
-
-  // With an id the server does not validate "as new", so references may point at soft-deleted versions.
-  const lookupDeleted = id >= 0;
-  const referenceTargets = references.map((ref) => resolveReference(state, name, ref, lookupDeleted, schemaType));
   const content = makeContent({
     schemaType: schemaType as SchemaType,
     schema: canonicalSchemaText(schemaType as SchemaType, schemaText),
@@ -55,7 +55,24 @@ export function prepareRegistration(state: RegistryState, rawSubject: string, bo
     metadata,
     ruleSet,
   });
-  return { name, id: id < 0 ? -1 : id, version, content, referenceTargets };
+  return { name, id: id < 0 ? -1 : id, version, content };
+}
+
+/**
+ * Resolves references against the current state (42201 when one is missing). With an id the server
+ * does not validate "as new", so references may then point at soft-deleted versions.
+ */
+export function resolveRegistration(state: RegistryState, parsed: ParsedRegistration): PreparedRegistration {
+  const lookupDeleted = parsed.id >= 0;
+  const referenceTargets = (parsed.content.references ?? []).map((ref) =>
+    resolveReference(state, parsed.name, ref, lookupDeleted, parsed.content.schemaType),
+  );
+  return { ...parsed, referenceTargets };
+}
+
+/** parseRegistration + resolveRegistration. */
+export function prepareRegistration(state: RegistryState, rawSubject: string, body: unknown): PreparedRegistration {
+  return resolveRegistration(state, parseRegistration(rawSubject, body));
 }
 
 /**

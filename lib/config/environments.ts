@@ -3,7 +3,8 @@ import type { RegistryConfig } from './registry-config';
 
 /** Registry process settings shared by every environment unless overridden. */
 const REGISTRY_DEFAULTS: RegistryConfig = {
-  confluentVersion: '7.9.1',
+  confluentVersion: '8.0.4',
+  mskIamAuthVersion: '2.3.2',
   heapShare: 0.6,
   basicAuth: { enabled: true, roles: ['admin'] },
   extraProperties: {},

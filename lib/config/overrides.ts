@@ -9,6 +9,7 @@ import { ENVIRONMENT_NAMES } from './environment-config';
 export const OPTIONAL_OVERRIDE_PATHS: Readonly<Record<string, 'string' | 'number' | 'json'>> = {
   account: 'string',
   'endpoint.certificateArn': 'string',
+  'registry.mskIamAuthSha256': 'string',
   'endpoint.dns': 'json',
   'kafka.bootstrapServers': 'string',
   'kafka.auth': 'string',

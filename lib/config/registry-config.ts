@@ -5,9 +5,23 @@
 export interface RegistryConfig {
   /**
    * `confluentinc/cp-schema-registry` tag the image is built from (build arg CP_VERSION).
-   * @default '7.9.1'
+   * @default '8.0.4'
    */
   readonly confluentVersion: string;
+
+  /**
+   * `aws-msk-iam-auth` release added to the image (build arg MSK_IAM_AUTH_VERSION).
+   * @default '2.3.2'
+   */
+  readonly mskIamAuthVersion: string;
+
+  /**
+   * SHA-256 of `aws-msk-iam-auth-<version>-all.jar` (build arg MSK_IAM_AUTH_SHA256). The image
+   * build downloads the jar and refuses it unless the hash matches, so compute it once from a
+   * release asset you trust and commit it here. Synth works without it; the image build does not.
+   * @default undefined (set before the first deploy)
+   */
+  readonly mskIamAuthSha256?: string;
 
   /**
    * JVM heap (-Xms = -Xmx) as a share of task memory; the rest is metaspace, threads and the OS.

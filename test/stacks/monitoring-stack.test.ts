@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { DEFAULT_MONITORING_CONFIG } from '../../lib/config/monitoring-config';
 import { ENVIRONMENT_NAMES } from '../../lib/config/environment-config';
@@ -39,7 +39,7 @@ function buildApp() {
 }
 
 describe('MonitoringStack', () => {
-  const { app, stacks } = buildApp();
+  const { app, registryStack, stacks } = buildApp();
   const prod = Template.fromStack(stacks.prod);
   const dev = Template.fromStack(stacks.dev);
   const topicId = stacks.prod.getLogicalId((stacks.prod.topic as any).node.defaultChild);
@@ -107,6 +107,15 @@ describe('MonitoringStack', () => {
       const report = new AwsSolutionsChecks(app).validateScope(stack);
       expect(report.violations).toEqual([]);
     }
+    // Control: the same check does flag the deliberately bare fixture (no flow logs, no ALB logs).
+    expect(new AwsSolutionsChecks(app).validateScope(registryStack).violations.length).toBeGreaterThan(0);
+  });
+
+  test('synthesizes without warnings or errors', () => {
+    for (const stack of Object.values(stacks)) {
+      Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+      Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
+    }
   });
 
   test('snapshot (prod)', () => {
@@ -133,6 +142,10 @@ describe('MonitoringStack with an existing topic', () => {
       expect(alarm.Properties.AlarmActions).toEqual([arn]);
       expect(alarm.Properties.OKActions).toEqual([arn]);
     }
+    for (const rule of Object.values(template.findResources('AWS::Events::Rule')) as any[]) {
+      expect(rule.Properties.Targets[0].Arn).toBe(arn);
+    }
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 });
 

@@ -1,4 +1,6 @@
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import * as fs from 'fs';
 import contract from '../../docker/schema-registry/env-contract.json';
 import { ENVIRONMENTS, type EnvironmentConfig } from '../../lib/config';
 import { configWith, defaultStage, synthStage } from './stage-fixture';
@@ -30,7 +32,8 @@ function logicalIdOf(template: Template, type: string, props: object): string {
 }
 
 describe('Registry stack (dev defaults)', () => {
-  const { registry: t } = defaultStage('dev');
+  const stage = defaultStage('dev');
+  const t = stage.registry;
 
   test('the load balancer is internal and drops invalid headers, with access logs', () => {
     t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
@@ -249,6 +252,18 @@ describe('Registry stack (dev defaults)', () => {
     expect(wildcard.map((s: { Action: unknown }) => s.Action)).toEqual(['ecr:GetAuthorizationToken']);
   });
 
+  test('image build args come from config, named as the Dockerfile expects', () => {
+    const assembly = stage.stage.synth();
+    const manifests = assembly.artifacts.filter((a) => a instanceof cxapi.AssetManifestArtifact) as cxapi.AssetManifestArtifact[];
+    const images = manifests.flatMap((m) => Object.values(JSON.parse(fs.readFileSync(m.file, 'utf8')).dockerImages ?? {})) as any[];
+    expect(images).toHaveLength(1);
+    expect(images[0].source.platform).toBe('linux/arm64');
+    expect(images[0].source.dockerBuildArgs).toEqual({
+      [contract.imageBuildArgs.cpVersion]: '8.0.4',
+      [contract.imageBuildArgs.mskIamAuthVersion]: '2.3.2',
+    });
+  });
+
   test('outputs the registry URL', () => {
     t.hasOutput('RegistryUrl', { Value: { 'Fn::Join': ['', ['http://', { 'Fn::GetAtt': [Match.anyValue(), 'DNSName'] }]] } });
   });
@@ -382,6 +397,17 @@ describe('Registry stack with an existing Kafka cluster', () => {
     const { registry: t } = synthStage(config);
     expect(container(t).Secrets).toBeUndefined();
     expect(envMap(t)[contract.environment.basicAuthEnabled]).toBe('false');
+  });
+
+  test('a configured jar checksum is passed to the image build', () => {
+    const sha = 'a'.repeat(64);
+    const { stage } = synthStage(configWith('dev', { registry: { mskIamAuthSha256: sha } }));
+    const assembly = stage.synth();
+    const manifest = assembly.artifacts.find(
+      (a) => a instanceof cxapi.AssetManifestArtifact && a.id.includes('Registry'),
+    ) as cxapi.AssetManifestArtifact;
+    const [image] = Object.values(JSON.parse(fs.readFileSync(manifest.file, 'utf8')).dockerImages) as any[];
+    expect(image.source.dockerBuildArgs[contract.imageBuildArgs.mskIamAuthSha256]).toBe(sha);
   });
 
   test('extra properties become SCHEMA_REGISTRY_* variables', () => {

@@ -14,6 +14,12 @@ export function validateRegistry(config: EnvironmentConfig): string[] {
   if (!/^\d+\.\d+\.\d+$/.test(registry.confluentVersion)) {
     problems.push(`registry.confluentVersion: '${registry.confluentVersion}' must be a pinned release like 7.9.1`);
   }
+  if (!/^\d+\.\d+\.\d+$/.test(registry.mskIamAuthVersion)) {
+    problems.push(`registry.mskIamAuthVersion: '${registry.mskIamAuthVersion}' must be a release like 2.3.2`);
+  }
+  if (registry.mskIamAuthSha256 !== undefined && !/^[0-9a-f]{64}$/.test(registry.mskIamAuthSha256)) {
+    problems.push('registry.mskIamAuthSha256: must be 64 lowercase hex characters (sha256sum of the -all.jar)');
+  }
   if (!(registry.heapShare >= 0.25 && registry.heapShare <= 0.85)) {
     problems.push(
       `registry.heapShare: ${registry.heapShare} is out of range; use 0.25 to 0.85 of task memory (the JVM needs the rest for metaspace and threads)`,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -128,7 +128,7 @@ export class ScheduledBackup extends Construct {
         'cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to the SchemaRegistry/Backups namespace by a cloudwatch:namespace condition.',
     });
     acknowledge(fn, {
-      id: `AwsSolutions-IAM5[Resource::<${logicalIdPlaceholder(props.bucket)}.Arn>/${this.prefix}*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(this).resolve(props.bucket.arnForObjects(`${this.prefix}*`)))}]`,
       reason:
         'Backups are new objects with a timestamp in the key, so the write permission covers the backups/<env>/ prefix; nothing else in the bucket is writable.',
     });
@@ -161,8 +161,18 @@ export class ScheduledBackup extends Construct {
   }
 }
 
-/** The `<LogicalId>` cdk-nag prints for a bucket's ARN token in IAM5 finding ids. */
-function logicalIdPlaceholder(bucket: s3.IBucket): string {
-  const child = bucket.node.defaultChild as { logicalId?: string } | undefined;
-  return child?.logicalId ? bucket.node.id : bucket.node.id;
+/**
+ * How cdk-nag spells a resolved IAM resource in granular finding ids: literals as they are,
+ * `Fn::GetAtt` as `<LogicalId.Attr>`, `Ref` as `<LogicalId>`, joined.
+ */
+function nagResourceName(resolved: unknown): string {
+  if (typeof resolved === 'string') return resolved;
+  const value = resolved as Record<string, unknown>;
+  if (Array.isArray(value['Fn::Join'])) {
+    const [separator, parts] = value['Fn::Join'] as [string, unknown[]];
+    return parts.map(nagResourceName).join(separator);
+  }
+  if (Array.isArray(value['Fn::GetAtt'])) return `<${(value['Fn::GetAtt'] as string[]).join('.')}>`;
+  if (typeof value.Ref === 'string') return `<${value.Ref}>`;
+  return JSON.stringify(resolved);
 }

@@ -66,7 +66,9 @@ function deploymentMessage(namePrefix: string): events.RuleTargetInput {
 /**
  * Publishes to the topic without touching its policy. `aws-events-targets.SnsTopic` would add
  * an unconditioned `events.amazonaws.com` grant; {@link AlarmTopic.allowEventRule} adds one
- * scoped to the rule's ARN instead.
+ * scoped to the rule's ARN instead. No `targetResource`: with account-agnostic stacks and an
+ * existing topic ARN, CDK's cross-environment check would warn (or try to build event-bus
+ * forwarding) although the rule simply targets the topic ARN.
  */
 class TopicTarget implements events.IRuleTarget {
   constructor(
@@ -75,6 +77,6 @@ class TopicTarget implements events.IRuleTarget {
   ) {}
 
   bind(): events.RuleTargetConfig {
-    return { arn: this.topic.topicArn, input: this.input, targetResource: this.topic };
+    return { arn: this.topic.topicArn, input: this.input };
   }
 }

@@ -17,3 +17,6 @@ export const REGISTRY_PORT: number = contract.port;
 
 /** Path the load balancer and container health checks probe. */
 export const HEALTH_PATH: string = contract.healthPath;
+
+/** Build-arg names of docker/schema-registry/Dockerfile. */
+export const IMAGE_BUILD_ARGS = contract.imageBuildArgs;

@@ -11,7 +11,7 @@ import { grantKafkaClient } from '../kafka-access/kafka-client-permissions';
 import type { KafkaConnection } from '../kafka-access/kafka-connection';
 import { retentionDays } from '../shared/retention';
 import { containerEnvironment } from './container-environment';
-import { HEALTH_PATH, REGISTRY_PORT, SECRET_ENV } from './env-contract';
+import { HEALTH_PATH, IMAGE_BUILD_ARGS, REGISTRY_PORT, SECRET_ENV } from './env-contract';
 
 /** docker/schema-registry, resolved from this file so synth works from any working directory. */
 const IMAGE_DIRECTORY = path.join(__dirname, '..', '..', '..', 'docker', 'schema-registry');
@@ -71,7 +71,7 @@ export class RegistryTaskDefinition extends Construct {
     this.container = this.taskDefinition.addContainer('SchemaRegistry', {
       image: ecs.ContainerImage.fromAsset(IMAGE_DIRECTORY, {
         platform: Platform.LINUX_ARM64,
-        buildArgs: { CP_VERSION: registry.confluentVersion },
+        buildArgs: imageBuildArgs(registry),
       }),
       essential: true,
       environment: containerEnvironment({ registry, kafka, store: props.store, memoryMiB: service.memoryMiB }),
@@ -107,4 +107,14 @@ export class RegistryTaskDefinition extends Construct {
         'every credential is injected through task-definition secrets from Secrets Manager, which tests assert.',
     });
   }
+}
+
+/** Docker build args from config; the jar checksum is passed only when configured. */
+function imageBuildArgs(registry: RegistryConfig): Record<string, string> {
+  const args: Record<string, string> = {
+    [IMAGE_BUILD_ARGS.cpVersion]: registry.confluentVersion,
+    [IMAGE_BUILD_ARGS.mskIamAuthVersion]: registry.mskIamAuthVersion,
+  };
+  if (registry.mskIamAuthSha256 !== undefined) args[IMAGE_BUILD_ARGS.mskIamAuthSha256] = registry.mskIamAuthSha256;
+  return args;
 }

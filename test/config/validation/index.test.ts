@@ -127,6 +127,12 @@ describe('invalid configurations fail with a message naming the problem', () => 
     );
   });
 
+  test('malformed image settings', () => {
+    const message = errorFor(configWith('dev', { registry: { confluentVersion: 'latest', mskIamAuthSha256: 'abc' } }));
+    expect(message).toContain("registry.confluentVersion: 'latest' must be a pinned release like 7.9.1");
+    expect(message).toContain('registry.mskIamAuthSha256: must be 64 lowercase hex characters');
+  });
+
   test('heap share out of range', () => {
     expect(errorFor(configWith('dev', { registry: { heapShare: 0.95 } }))).toContain('registry.heapShare: 0.95 is out of range');
   });

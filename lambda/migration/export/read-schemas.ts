@@ -25,6 +25,12 @@ export interface ReadSchemasOptions {
   readonly onSchemas?: (done: number, total?: number) => void;
   /** Notes for the operator (for example why the bulk path was abandoned). */
   readonly log?: (line: string) => void;
+  /**
+   * The server's version when known: before 8.0 listings carry no `deleted` flag, so both
+   * listings are fetched at once instead of one after the other.
+   * @default unknown (decided from the first page)
+   */
+  readonly serverVersion?: string;
 }
 
 export interface ReadSchemasResult {
@@ -43,10 +49,16 @@ class BulkUnusable extends Error {}
  * Prefers bulk paging (§2, §12.12) and checks its result against `/subjects?deleted=true`;
  * falls back to per-subject reads when the endpoint is missing or the two disagree.
  */
-export async function readSchemas(api: SchemaRegistryApi, options: ReadSchemasOptions = {}): Promise<ReadSchemasResult> {
+export async function readSchemas(
+  api: SchemaRegistryApi,
+  options: ReadSchemasOptions & {
+    /** `/subjects?deleted=true` when the caller already has it (canonical spelling). @default listed here */
+    readonly subjects?: readonly string[];
+  } = {},
+): Promise<ReadSchemasResult> {
   const concurrency = options.concurrency ?? 16;
   const log = options.log ?? (() => undefined);
-  const subjects = (await api.listSubjects({ deleted: true })).map(canonicalSubject);
+  const subjects = options.subjects ?? (await listAllSubjects(api));
 
   if (options.method !== 'per-subject') {
     try {
@@ -67,6 +79,10 @@ async function readBulk(
   options: ReadSchemasOptions & { concurrency: number },
 ): Promise<{ schemas: SchemaRecord[]; method: SchemaReadMethod }> {
   let counted = 0;
+  // 7.x: no `deleted` field; the plain listing holds exactly the live versions (§12.12).
+  const readLive = () => readAllPages(api, false, options, () => undefined);
+  const liveEarly = lacksDeletedFlag(options.serverVersion) ? readLive() : undefined;
+  liveEarly?.catch(() => undefined); // awaited below; must not reject unobserved meanwhile
   const all = await readAllPages(api, true, options, (n) => {
     counted += n;
     options.onSchemas?.(counted);
@@ -74,8 +90,7 @@ async function readBulk(
   const hasFlag = all.every((s) => typeof s.deleted === 'boolean');
   let liveKeys: Set<string> | undefined;
   if (!hasFlag) {
-    // 7.x: no `deleted` field. The plain listing holds exactly the live versions.
-    const live = await readAllPages(api, false, options, () => undefined);
+    const live = await (liveEarly ?? readLive());
     liveKeys = new Set(live.map((s) => keyOf(canonicalSubject(s.subject), s.version)));
   }
 
@@ -198,6 +213,17 @@ async function readPerSubject(
     ),
   );
   return records.sort(compareSchemaRecords);
+}
+
+/** `GET /subjects?deleted=true` in canonical spelling (all contexts, soft-deleted subjects included). */
+export async function listAllSubjects(api: SchemaRegistryApi): Promise<string[]> {
+  return sortUnique((await api.listSubjects({ deleted: true })).map(canonicalSubject));
+}
+
+/** Servers before 8.0 send no `deleted` flag in listings (reference §2). */
+function lacksDeletedFlag(version: string | undefined): boolean {
+  const major = version ? Number(/^(\d+)\./.exec(version)?.[1]) : NaN;
+  return Number.isFinite(major) && major < 8;
 }
 
 /** A RegistrySchema as an export record, keys in a stable order. */

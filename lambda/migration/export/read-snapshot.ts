@@ -1,8 +1,8 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { contextScope, DEFAULT_CONTEXT, sortContexts } from './order';
+import { contextOfSubject, contextScope, DEFAULT_CONTEXT, sortContexts } from './order';
 import { readMaxIds } from './read-max-ids';
-import { readSchemas, type SchemaReadMethod } from './read-schemas';
+import { listAllSubjects, readSchemas, type SchemaReadMethod } from './read-schemas';
 import { readSettings } from './read-settings';
 
 /** Where a snapshot read is: reported as it goes, for progress bars and logs. */
@@ -56,27 +56,34 @@ export async function readRegistrySnapshotDetailed(
   const progress = options.onProgress ?? (() => undefined);
   const log = options.log ?? (() => undefined);
 
-  const [serverVersion, listedContexts] = await Promise.all([api.serverVersion(), api.listContexts()]);
-
-  const { schemas, subjects, method } = await readSchemas(api, {
-    concurrency,
-    method: options.method,
-    pageSize: options.pageSize,
-    log,
-    onSchemas: (done, total) => progress({ phase: 'schemas', done, total }),
-  });
-
+  const [serverVersion, listedContexts, subjects] = await Promise.all([
+    api.serverVersion(),
+    api.listContexts(),
+    listAllSubjects(api),
+  ]);
   // A server without /contexts answers ["."]; subjects still reveal the contexts in use.
-  const contexts = sortContexts([DEFAULT_CONTEXT, ...listedContexts, ...schemas.map((s) => s.context)]);
-  const named = contexts.filter((c) => c !== DEFAULT_CONTEXT).map(contextScope);
+  const subjectContexts = sortContexts([DEFAULT_CONTEXT, ...listedContexts, ...subjects.map(contextOfSubject)]);
+  const named = subjectContexts.filter((c) => c !== DEFAULT_CONTEXT).map(contextScope);
 
-  const [{ configs, modes }, { maxIds, estimated }] = await Promise.all([
+  // Versions and per-scope settings are independent: read them at the same time.
+  const [{ schemas, method }, { configs, modes }] = await Promise.all([
+    readSchemas(api, {
+      subjects,
+      serverVersion,
+      concurrency,
+      method: options.method,
+      pageSize: options.pageSize,
+      log,
+      onSchemas: (done, total) => progress({ phase: 'schemas', done, total }),
+    }),
     readSettings(api, named, subjects, {
       concurrency,
       onScopes: (done, total) => progress({ phase: 'settings', done, total }),
     }),
-    readMaxIds(api, contexts, schemas, Math.min(concurrency, 4)),
   ]);
+  const contexts = sortContexts([...subjectContexts, ...schemas.map((s) => s.context)]);
+
+  const { maxIds, estimated } = await readMaxIds(api, contexts, schemas, Math.min(concurrency, 4));
   progress({ phase: 'maxIds', done: maxIds.length, total: maxIds.length });
   if (estimated.length > 0) {
     log(

@@ -1,8 +1,16 @@
 /** HTTP behaviour: auth, media types, routing errors, fault injection, the write lock, latency and counters. */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { RegistryDouble, startRegistryDouble } from './index';
 import { preciseDelay } from './latency';
 import { Caller, httpCaller } from './testing';
+
+/**
+ * Timing upper bounds: tight when the machine has spare cores, loose when it is overloaded (load average
+ * above the core count), where every thread wake-up queues behind other processes. Lower bounds
+ * (latency is never skipped or cut short) are always strict.
+ */
+const overloaded = () => loadavg()[0] > cpus().length;
 
 describe('registry double: HTTP', () => {
   test('basic auth: 401 without or with wrong credentials, GET / stays open', async () => {
@@ -151,8 +159,8 @@ describe('registry double: HTTP', () => {
       }
       errors.sort((a, b) => a - b);
       expect(errors[0]).toBeGreaterThanOrEqual(0);
-      // ~0.1-0.25 ms on this 2-core machine even under load; the bound leaves room for scheduler noise.
-      expect(errors[30]).toBeLessThan(0.5);
+      // Measured ~0.1-0.25 ms median on this 2-core machine when it is not overloaded.
+      expect(errors[30]).toBeLessThan(overloaded() ? 20 : 0.5);
     }
   });
 
@@ -178,9 +186,7 @@ describe('registry double: HTTP', () => {
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       const added = median(slowTimes) - median(fastTimes);
       expect(added).toBeGreaterThan(1.7);
-      // On an idle machine the excess is ~0.1-0.3 ms; under heavy CPU contention thread wake-ups queue
-      // behind other processes, so the upper bound only catches gross errors (e.g. units).
-      expect(added).toBeLessThan(12);
+      expect(added).toBeLessThan(overloaded() ? 30 : 3);
     } finally {
       await fast.close();
       await slow.close();

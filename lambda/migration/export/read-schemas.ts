@@ -152,10 +152,12 @@ async function readAllPages(
   };
 
   const out: RegistrySchema[] = [];
+  const seen = new Set<string>();
   let offset = 0;
   const first = await fetchPage(0);
   if (first.length === 0) return out;
   out.push(...first);
+  for (const s of first) seen.add(keyOf(s.subject, s.version));
   onPage(first.length);
   offset = first.length;
   const pageSize = first.length;
@@ -166,6 +168,12 @@ async function readAllPages(
     const pages = await Promise.all(offsets.map(fetchPage));
     for (const page of pages) {
       if (page.length === 0) return out;
+      if (seen.has(keyOf(page[0].subject, page[0].version))) {
+        // The server ignores `offset`. If it ignored `limit` too, the first page was everything.
+        if (first.length > limit && offset === first.length) return out;
+        throw new BulkUnusable('pages repeat (the server ignores offset)');
+      }
+      for (const s of page) seen.add(keyOf(s.subject, s.version));
       out.push(...page);
       onPage(page.length);
       offset += page.length;

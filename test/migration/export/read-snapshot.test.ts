@@ -114,13 +114,34 @@ describe('readRegistrySnapshot per-subject fallback', () => {
 
   it('falls back when the bulk listing drops soft-deleted subjects (a misbehaving server)', async () => {
     const dropsDeleted: SchemaRegistryApi = Object.create(registry.api);
-    dropsDeleted.listSchemasPage = async (options) =>
-      (await registry.api.listSchemasPage(options)).filter((s) => !s.subject.startsWith('legacy-events'));
+    dropsDeleted.listSchemasPage = async (options) => {
+      const everything = await registry.api.listSchemasPage({ ...options, offset: 0, limit: 1000 });
+      const kept = everything.filter((s) => !s.subject.startsWith('legacy-events'));
+      return kept.slice(options.offset, options.offset + options.limit);
+    };
     const notes: string[] = [];
     const read = await readRegistrySnapshotDetailed(dropsDeleted, { log: (line) => notes.push(line) });
     expect(read.method).toBe('per-subject');
     expect(notes.join('\n')).toMatch(/lacks 1 subject.*legacy-events/);
     expect(read.snapshot).toEqual(expectedCorpusSnapshot());
+  });
+
+  it('copes with a server that ignores offset: whole listing at once, or repeating pages (fallback)', async () => {
+    const all = async (deleted: boolean) =>
+      registry.api.listSchemasPage({ subjectPrefix: ':*:', deleted, offset: 0, limit: 1000 });
+    const noPaging: SchemaRegistryApi = Object.create(registry.api);
+    noPaging.listSchemasPage = async (options) => all(options.deleted);
+    const whole = await readRegistrySnapshotDetailed(noPaging, { pageSize: 10 });
+    expect(whole.method).toBe('bulk-two-listings');
+    expect(whole.snapshot).toEqual(expectedCorpusSnapshot());
+
+    const repeats: SchemaRegistryApi = Object.create(registry.api);
+    repeats.listSchemasPage = async (options) => (await all(options.deleted)).slice(0, options.limit);
+    const notes: string[] = [];
+    const fallback = await readRegistrySnapshotDetailed(repeats, { pageSize: 10, log: (line) => notes.push(line) });
+    expect(fallback.method).toBe('per-subject');
+    expect(notes.join('\n')).toMatch(/ignores offset/);
+    expect(fallback.snapshot).toEqual(expectedCorpusSnapshot());
   });
 
   it('reads the same snapshot when per-subject is forced', async () => {

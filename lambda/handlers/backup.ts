@@ -1,9 +1,12 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { Context } from 'aws-lambda';
 import { exportRegistry } from '../migration/export/export-registry';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ExportStore } from '../migration/store';
+import { defaultS3Client } from '../migration/store/s3-store';
 import { backupKeyPrefix, backupLocation } from './lib/backup-location';
-import { publishBackupSucceeded } from './lib/backup-metrics';
+import { publishBackupAge, publishBackupSucceeded } from './lib/backup-metrics';
+import { newestBackupAgeSeconds } from './lib/newest-backup';
 import { errorMessage, logEvent } from './lib/log';
 import { openAdminRegistry } from './lib/registry-from-env';
 
@@ -28,10 +31,12 @@ export interface BackupResult {
 export interface BackupDependencies {
   readonly store?: ExportStore;
   readonly cloudwatch?: CloudWatchClient;
+  readonly s3?: S3Client;
   readonly now?: () => Date;
 }
 
 let cloudwatchClient: CloudWatchClient | undefined;
+let s3Client: S3Client | undefined;
 
 export async function handler(_event?: unknown, _context?: Context): Promise<BackupResult> {
   return runBackup(process.env);
@@ -43,22 +48,25 @@ export async function runBackup(env: NodeJS.ProcessEnv, deps: BackupDependencies
   const location = backupLocation(settings.bucket, settings.prefix, startedAt);
   logEvent('backup.start', { location, registryUrl: settings.registryUrl });
 
-  const api = await openAdminRegistry(settings.registryUrl, settings.adminSecretArn);
+  const cloudwatch = deps.cloudwatch ?? (cloudwatchClient ??= new CloudWatchClient({}));
   let result;
   try {
-    result = await exportRegistry(api, location, {
-      ...(deps.store ? { store: deps.store } : {}),
-      exportedAt: startedAt.toISOString(),
-      log: (line: string) => logEvent('backup.export', { line }),
-    });
+    const api = await openAdminRegistry(settings.registryUrl, settings.adminSecretArn);
+    try {
+      result = await exportRegistry(api, location, {
+        ...(deps.store ? { store: deps.store } : {}),
+        exportedAt: startedAt.toISOString(),
+        log: (line: string) => logEvent('backup.export', { line }),
+      });
+    } finally {
+      api.close();
+    }
   } catch (error) {
+    await publishAgeAfterFailure(settings, cloudwatch, deps.s3 ?? (s3Client ??= defaultS3Client()));
     throw new Error(`Backup of ${settings.registryUrl} to ${location} failed: ${errorMessage(error)}`);
-  } finally {
-    api.close();
   }
 
   const durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
-  const cloudwatch = deps.cloudwatch ?? (cloudwatchClient ??= new CloudWatchClient({}));
   await publishBackupSucceeded(cloudwatch, {
     envName: settings.envName,
     subjectVersions: result.counts.schema,
@@ -73,6 +81,22 @@ export async function runBackup(env: NodeJS.ProcessEnv, deps: BackupDependencies
   };
   logEvent('backup.complete', { ...summary, durationSeconds });
   return summary;
+}
+
+/**
+ * Keeps the age metric honest while backups fail: publishes the newest existing backup's age
+ * (none yet: nothing, and the alarm's missing-data rule applies). Best effort: its own failure
+ * is logged, never hides the backup error.
+ */
+async function publishAgeAfterFailure(settings: BackupSettings, cloudwatch: CloudWatchClient, s3: S3Client): Promise<void> {
+  try {
+    const now = new Date();
+    const age = await newestBackupAgeSeconds(s3, settings.bucket, settings.prefix, now);
+    if (age !== undefined) await publishBackupAge(cloudwatch, settings.envName, age, now);
+    logEvent('backup.failed', { newestBackupAgeSeconds: age ?? null });
+  } catch (error) {
+    logEvent('backup.age-unavailable', { reason: errorMessage(error) });
+  }
 }
 
 interface BackupSettings {

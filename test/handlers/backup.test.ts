@@ -24,6 +24,8 @@ const secrets = mockClient(SecretsManagerClient);
 const ecs = mockClient(ECSClient);
 
 beforeAll(async () => {
+  // The handlers log one JSON line per step; keep the test output readable.
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
   // Lambda always sets a region; lib-storage's Upload reads it from the client config.
   process.env.AWS_REGION ??= 'eu-west-1';
   source = await startRegistryDouble({ auth: ADMIN });
@@ -77,14 +79,33 @@ test('writes a complete gzipped export under backups/<env>/ and publishes the su
   expect(byName.BackupSucceeded).toMatchObject({ Value: 1, Unit: 'Count', Dimensions: [{ Name: 'Environment', Value: 'dev' }] });
   expect(byName.BackupSubjectVersions).toMatchObject({ Value: result.subjectVersions, Dimensions: [{ Name: 'Environment', Value: 'dev' }] });
   expect(byName.BackupDurationSeconds?.Unit).toBe('Seconds');
+  expect(byName.BackupAgeSeconds).toMatchObject({ Value: 0, Unit: 'Seconds', Dimensions: [{ Name: 'Environment', Value: 'dev' }] });
 });
 
-test('a registry failure fails the run, leaves no object and publishes no success', async () => {
+test('a failed run leaves no object, publishes no success, and no age when no backup exists yet', async () => {
   process.env.REGISTRY_URL = 'http://127.0.0.1:9';
   await expect(handler()).rejects.toThrow(/Backup of http:\/\/127\.0\.0\.1:9 to s3:\/\/data-bucket\/backups\/dev\/.* failed/);
   expect(s3.keys(BUCKET)).toEqual([]);
   expect(cloudwatch.commandCalls(PutMetricDataCommand)).toHaveLength(0);
 }, 60_000);
+
+test('a failed run publishes the age of the newest existing backup, so staleness grows while runs fail', async () => {
+  const fiveHoursAgo = new Date(Date.now() - 5 * 3600_000);
+  s3.put(BUCKET, 'backups/dev/2026-01-01T00-00-00Z.jsonl.gz', Buffer.from('old'), new Date(Date.now() - 30 * 3600_000));
+  s3.put(BUCKET, 'backups/dev/2026-01-02T00-00-00Z.jsonl.gz', Buffer.from('newer'), fiveHoursAgo);
+  s3.put(BUCKET, 'backups/prod/2026-01-03T00-00-00Z.jsonl.gz', Buffer.from('other env'), new Date());
+  secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).rejects(Object.assign(new Error('gone'), { name: 'ResourceNotFoundException' }));
+
+  await expect(handler()).rejects.toThrow(`failed: secret ${SECRET_ARN} not found`);
+
+  const published = cloudwatch.commandCalls(PutMetricDataCommand).map((c) => c.args[0].input);
+  expect(published).toHaveLength(1);
+  expect(published[0].MetricData).toHaveLength(1);
+  const age = published[0].MetricData![0];
+  expect(age).toMatchObject({ MetricName: 'BackupAgeSeconds', Unit: 'Seconds', Dimensions: [{ Name: 'Environment', Value: 'dev' }] });
+  expect(age.Value).toBeGreaterThanOrEqual(5 * 3600 - 5);
+  expect(age.Value).toBeLessThan(5 * 3600 + 60);
+});
 
 test('missing configuration names the variables', async () => {
   delete process.env.BACKUP_BUCKET;

@@ -40,6 +40,8 @@ const ecs = mockClient(ECSClient);
 const secrets = mockClient(SecretsManagerClient);
 
 beforeAll(async () => {
+  // The handlers log one JSON line per step; keep the test output readable.
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
   source = await CorpusSource.start();
   exportV1 = await source.export('v1.jsonl.gz');
   await source.registerNewVersion('added-later-value', '{"type":"record","name":"AddedLater","fields":[{"name":"a","type":"string"}]}');

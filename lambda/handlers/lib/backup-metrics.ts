@@ -1,9 +1,11 @@
 import { PutMetricDataCommand, StandardUnit, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 
 /**
- * Backup metrics, in one namespace with one dimension (`Environment`). The staleness alarm
- * counts `BackupSucceeded` per hour and treats missing data as breaching, so it fires when
- * backups fail *and* when the function stops running entirely (nothing is published then).
+ * Backup metrics, in one namespace with one dimension (`Environment`). Every run publishes
+ * `BackupAgeSeconds`, the age of the newest backup: 0 after a success, the age of the newest
+ * older backup after a failure. A staleness alarm on its Maximum with missing data breaching
+ * fires when backups keep failing *and* when the function stops running entirely (nothing is
+ * published then). `BackupSucceeded` (1 per success) allows a count-based alarm as well.
  * Keep these names in sync with lib/constructs/backup/backup-metrics.ts.
  */
 export const BACKUP_METRIC_NAMESPACE = 'SchemaRegistry/Backups';
@@ -11,6 +13,7 @@ export const BACKUP_METRIC_DIMENSION = 'Environment';
 export const BACKUP_SUCCEEDED_METRIC = 'BackupSucceeded';
 export const BACKUP_SUBJECT_VERSIONS_METRIC = 'BackupSubjectVersions';
 export const BACKUP_DURATION_METRIC = 'BackupDurationSeconds';
+export const BACKUP_AGE_METRIC = 'BackupAgeSeconds';
 
 export interface BackupMetrics {
   readonly envName: string;
@@ -26,6 +29,7 @@ export async function publishBackupSucceeded(cloudwatch: CloudWatchClient, metri
     new PutMetricDataCommand({
       Namespace: BACKUP_METRIC_NAMESPACE,
       MetricData: [
+        { MetricName: BACKUP_AGE_METRIC, Dimensions: dimensions, Value: 0, Unit: StandardUnit.Seconds, Timestamp: metrics.at },
         { MetricName: BACKUP_SUCCEEDED_METRIC, Dimensions: dimensions, Value: 1, Unit: StandardUnit.Count, Timestamp: metrics.at },
         {
           MetricName: BACKUP_SUBJECT_VERSIONS_METRIC,
@@ -40,6 +44,24 @@ export async function publishBackupSucceeded(cloudwatch: CloudWatchClient, metri
           Value: metrics.durationSeconds,
           Unit: StandardUnit.Seconds,
           Timestamp: metrics.at,
+        },
+      ],
+    }),
+  );
+}
+
+/** After a failed run: the age of the newest backup that exists. */
+export async function publishBackupAge(cloudwatch: CloudWatchClient, envName: string, ageSeconds: number, at: Date): Promise<void> {
+  await cloudwatch.send(
+    new PutMetricDataCommand({
+      Namespace: BACKUP_METRIC_NAMESPACE,
+      MetricData: [
+        {
+          MetricName: BACKUP_AGE_METRIC,
+          Dimensions: [{ Name: BACKUP_METRIC_DIMENSION, Value: envName }],
+          Value: ageSeconds,
+          Unit: StandardUnit.Seconds,
+          Timestamp: at,
         },
       ],
     }),

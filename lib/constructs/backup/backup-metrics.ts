@@ -13,6 +13,31 @@ export const BACKUP_SUCCEEDED_METRIC = 'BackupSucceeded';
 export const BACKUP_SUBJECT_VERSIONS_METRIC = 'BackupSubjectVersions';
 /** Wall time of a successful backup. */
 export const BACKUP_DURATION_METRIC = 'BackupDurationSeconds';
+/** Age of the newest backup, published by every run: 0 after a success, the newest existing backup's age after a failure. */
+export const BACKUP_AGE_METRIC = 'BackupAgeSeconds';
+
+/**
+ * The newest-backup-age metric in the shape the monitoring stack's `backupAgeMetric` prop takes
+ * (lib/constructs/monitoring/backup-staleness-alarm.ts `BackupAgeMetric`).
+ */
+export interface BackupAgeMetricDescription {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Record<string, string>;
+  /** Minutes between two scheduled backups. */
+  readonly scheduleMinutes: number;
+  readonly unit: 'seconds';
+}
+
+export function backupAgeMetricDescription(envName: string, intervalMinutes: number): BackupAgeMetricDescription {
+  return {
+    namespace: BACKUP_METRIC_NAMESPACE,
+    metricName: BACKUP_AGE_METRIC,
+    dimensions: { [BACKUP_METRIC_DIMENSION]: envName },
+    scheduleMinutes: intervalMinutes,
+    unit: 'seconds',
+  };
+}
 
 /**
  * Hours without a successful backup after which backups count as stale: one and a half

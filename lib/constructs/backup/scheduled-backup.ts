@@ -14,6 +14,8 @@ import type { BackupConfig } from '../../config/backup-config';
 import { acknowledge } from '../../nag/acknowledge';
 import { RegistryClientFunction } from '../seeding/registry-client-function';
 import {
+  backupAgeMetricDescription,
+  type BackupAgeMetricDescription,
   BACKUP_METRIC_NAMESPACE,
   backupStalenessAlarmOptions,
   backupSucceededMetric,
@@ -67,8 +69,9 @@ export function backupLifecycleRule(envName: string, retentionDays: number): s3.
 /**
  * Scheduled full backups of the registry (DESIGN §8): an EventBridge rule runs the backup
  * function every `config.intervalMinutes`; it writes `backups/<env>/<UTC timestamp>.jsonl.gz`
- * and publishes `SchemaRegistry/Backups` metrics. Use `metricBackupSucceeded()` and
- * `stalenessAlarmOptions()` for the staleness alarm, `backupFunction.metricErrors()` for failures.
+ * and publishes `SchemaRegistry/Backups` metrics. For monitoring: `backupAgeMetric()` (the
+ * newest backup's age, for the monitoring stack's staleness alarm), or `metricBackupSucceeded()`
+ * with `stalenessAlarmOptions()`; `backupFunction.function.metricErrors()` for failures.
  */
 export class ScheduledBackup extends Construct {
   readonly backupFunction: RegistryClientFunction;
@@ -113,6 +116,14 @@ export class ScheduledBackup extends Construct {
         resources: [props.bucket.arnForObjects(`${this.prefix}*`)],
       }),
     );
+    // Listing only its own prefix: after a failed run it reports the newest existing backup's age.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [this.prefix, `${this.prefix}*`] } },
+      }),
+    );
     props.bucket.encryptionKey?.grantEncryptDecrypt(fn);
     props.adminSecret.grantRead(fn);
     fn.addToRolePolicy(
@@ -148,6 +159,11 @@ export class ScheduledBackup extends Construct {
       schedule: events.Schedule.rate(Duration.minutes(props.config.intervalMinutes)),
       targets: [new targets.LambdaFunction(fn, { retryAttempts: 3, maxEventAge: Duration.hours(2) })],
     });
+  }
+
+  /** The newest-backup-age metric, as the monitoring stack's `backupAgeMetric` prop takes it. */
+  backupAgeMetric(): BackupAgeMetricDescription {
+    return backupAgeMetricDescription(this.envName, this.intervalMinutes);
   }
 
   /** `BackupSucceeded` for this environment, summed per hour. */

@@ -71,7 +71,7 @@ describe('scheduled backup', () => {
     const roleId = fx.stack.getLogicalId(backup.backupFunction.function.role!.node.defaultChild as never);
     const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } });
     const statements = Object.values(policies).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties.PolicyDocument.Statement);
-    expect(statements).toHaveLength(3);
+    expect(statements).toHaveLength(4);
     expect(statements).toEqual(
       expect.arrayContaining([
         {
@@ -83,6 +83,12 @@ describe('scheduled backup', () => {
           Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
           Effect: 'Allow',
           Resource: { Ref: fx.stack.getLogicalId(fx.adminSecret.node.defaultChild as never) },
+        },
+        {
+          Action: 's3:ListBucket',
+          Condition: { StringLike: { 's3:prefix': ['backups/prod/', 'backups/prod/*'] } },
+          Effect: 'Allow',
+          Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
         },
         {
           Action: 'cloudwatch:PutMetricData',
@@ -132,6 +138,16 @@ describe('scheduled backup', () => {
     expect(built.backup.staleAfterHours).toBe(9);
   });
 
+  test('describes the newest-backup-age metric for the monitoring stack', () => {
+    expect(built.backup.backupAgeMetric()).toEqual({
+      namespace: 'SchemaRegistry/Backups',
+      metricName: 'BackupAgeSeconds',
+      dimensions: { Environment: 'prod' },
+      scheduleMinutes: 360,
+      unit: 'seconds',
+    });
+  });
+
   test('cdk-nag AwsSolutions finds nothing unacknowledged', () => {
     expect(nagFindings(built.backup)).toEqual([]);
   });
@@ -144,6 +160,7 @@ test('handler and construct agree on the metric names', () => {
     'BACKUP_SUCCEEDED_METRIC',
     'BACKUP_SUBJECT_VERSIONS_METRIC',
     'BACKUP_DURATION_METRIC',
+    'BACKUP_AGE_METRIC',
   ] as const) {
     expect(constructMetrics[name]).toBe(handlerMetrics[name]);
   }

@@ -1,15 +1,16 @@
-import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Readable } from 'node:stream';
 
 /**
  * An in-memory S3 behind aws-sdk-client-mock: GetObject serves stored bytes, PutObject
- * (what lib-storage's Upload sends for bodies below one part) stores them. Every S3Client
- * the code under test creates talks to it.
+ * (what lib-storage's Upload sends for bodies below one part) stores them, ListObjectsV2
+ * lists them (one page). Every S3Client the code under test creates talks to it.
  */
 export class FakeS3 {
   readonly mock = mockClient(S3Client);
   readonly objects = new Map<string, Buffer>();
+  readonly modified = new Map<string, Date>();
 
   constructor() {
     this.mock.on(GetObjectCommand).callsFake((input: { Bucket: string; Key: string }) => {
@@ -25,13 +26,21 @@ export class FakeS3 {
       return { Body: Readable.from([bytes]), ContentLength: bytes.length };
     });
     this.mock.on(PutObjectCommand).callsFake(async (input: { Bucket: string; Key: string; Body: unknown }) => {
-      this.objects.set(`${input.Bucket}/${input.Key}`, await toBuffer(input.Body));
+      this.put(input.Bucket, input.Key, await toBuffer(input.Body));
       return { ETag: '"fake"' };
     });
+    this.mock.on(ListObjectsV2Command).callsFake((input: { Bucket: string; Prefix?: string }) => ({
+      IsTruncated: false,
+      Contents: this.keys(input.Bucket)
+        .filter((key) => key.startsWith(input.Prefix ?? ''))
+        .sort()
+        .map((key) => ({ Key: key, LastModified: this.modified.get(`${input.Bucket}/${key}`) })),
+    }));
   }
 
-  put(bucket: string, key: string, bytes: Buffer): void {
+  put(bucket: string, key: string, bytes: Buffer, modified = new Date()): void {
     this.objects.set(`${bucket}/${key}`, bytes);
+    this.modified.set(`${bucket}/${key}`, modified);
   }
 
   keys(bucket: string): string[] {

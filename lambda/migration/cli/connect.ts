@@ -1,5 +1,7 @@
 import { HttpSchemaRegistryClient } from '../../registry-client/client';
 import { credentialHint, resolveRegistryAuth, type RegistrySide } from '../../registry-client/credentials';
+import { parseRegistryUrl } from '../../registry-client/registry-url';
+import { UsageError } from './errors';
 import type { CliIo } from './io';
 import type { CommonOptions } from './options';
 
@@ -15,6 +17,12 @@ export async function connectRegistry(
   options: CommonOptions,
   io: CliIo,
 ): Promise<HttpSchemaRegistryClient> {
+  try {
+    parseRegistryUrl(url, `--${side}`);
+  } catch (error) {
+    // The message never echoes the URL: it may carry a password.
+    throw new UsageError((error as Error).message);
+  }
   const secretArn = side === 'source' ? options.sourceSecretArn : options.targetSecretArn;
   const { auth } = await resolveRegistryAuth({ side, url, env: io.env, ...(secretArn ? { secretArn } : {}) });
   return new HttpSchemaRegistryClient({

@@ -54,6 +54,12 @@ describe('sr-migrate usage', () => {
     expect(run.stderr).not.toBe('');
   });
 
+  it('rejects a bad registry URL as a usage error without echoing it (it may hold a password)', async () => {
+    const run = await cli(['assess', '--source', 'ftp://bob:hunter2@registry']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual(['error: --source must start with http:// or https:// (got ftp://…)']);
+  });
+
   it('explains the verify usage error in one line', async () => {
     const run = await cli(['verify', '--target', 'http://x']);
     expect(lines(run.stderr)).toEqual(['error: verify needs exactly one of --in <export> or --source <url> to compare the target with']);

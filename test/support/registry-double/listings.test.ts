@@ -83,6 +83,16 @@ describe('registry double: listings (8.1)', () => {
     expect((await call('GET', '/schemas/ids/7?subject=y')).body).toMatchObject({ subject: ':.a:y', version: 3 });
   });
 
+  test('the URL-prefix form /contexts/{ctx}/... addresses a context', async () => {
+    expect((await call('GET', '/contexts/.b/subjects')).body).toEqual([':.b:x']);
+    expect((await call('GET', '/contexts/a/subjects/y/versions')).body).toEqual([3]);
+    expect((await call('GET', '/contexts/.a/schemas/ids/7')).body).toMatchObject({ schema: '"string"' });
+    const listed = (await call('GET', '/contexts/.a/schemas')).body as Array<{ subject: string }>;
+    expect(listed.map((s) => s.subject)).toEqual([':.a:y']);
+    expect((await call('GET', '/contexts/.a/mode')).body).toEqual({ mode: 'IMPORT' });
+    expect((await call('GET', '/contexts/.a/config')).body.error_code).toBe(40408);
+  });
+
   test('GET /schemas/types, GET / and /v1/metadata/version', async () => {
     expect((await call('GET', '/schemas/types')).body).toEqual(['JSON', 'PROTOBUF', 'AVRO']);
     expect((await call('GET', '/')).body).toEqual({});

@@ -20,12 +20,15 @@ export function isReservedIdSubject(subject: string): boolean {
 }
 
 /**
- * True when `record` is the placeholder this export's reservation creates (same
- * context, the export's max id), so a re-run does not mistake it for foreign content.
+ * True when `record` is a placeholder an import of this source made: in the placeholder
+ * subject, at an id no higher than the export's max id for the context. That covers this
+ * export's own reservation (a re-run) and the one an earlier export of the same source
+ * left behind (a final sync after new registrations raised the max id), so neither is
+ * mistaken for foreign content that would need --force.
  */
 export function isOwnReservation(record: SchemaRecord, source: RegistrySnapshot): boolean {
   if (!isReservedIdSubject(record.subject)) return false;
-  return source.maxIds.some((max) => max.context === record.context && max.maxId === record.id);
+  return source.maxIds.some((max) => max.context === record.context && record.id <= max.maxId);
 }
 
 /** A tiny Avro record, unique per id, that documents why it exists. */

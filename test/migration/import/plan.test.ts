@@ -253,6 +253,16 @@ describe('planImport: id reservation', () => {
     expect(plan.totalWrites).toBe(0);
   });
 
+  it('accepts the placeholder of an earlier export of the same source (final sync) and reserves the new max id', () => {
+    const target = snapshot({
+      schemas: [schema('a', 1, 3), schema(RESERVED_ID_SUBJECT, 1, 30, { deleted: true })],
+      maxIds: { '.': 30 },
+    });
+    const plan = planImport(source, target);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.reservations).toEqual([expect.objectContaining({ subject: RESERVED_ID_SUBJECT, version: 2, id: 40 })]);
+  });
+
   it('finishes a placeholder an interrupted run left live', () => {
     const target = snapshot({ schemas: [schema('a', 1, 3), schema(':.ctx:b', 1, 2), schema(RESERVED_ID_SUBJECT, 1, 40)], maxIds: { '.': 40 } });
     const plan = planImport(source, target);

@@ -1,16 +1,19 @@
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import type { CliIo } from './io';
 
-/** Progress of a long-running command: a bar on a terminal, plain throttled lines otherwise. */
+/**
+ * Progress of a long-running command: one bar per phase on a terminal (phases may run at
+ * the same time), plain throttled lines otherwise. Always on stderr.
+ */
 export interface ProgressReporter {
   /** Where a phase is; `total` undefined while unknown. */
   update(phase: string, done: number, total?: number): void;
-  /** A log line that must not be garbled by the bar. */
+  /** A log line that must not be garbled by the bars. */
   log(line: string): void;
   stop(): void;
 }
 
-/** Plain-line mode prints a phase at most this often (plus its first and last update). */
+/** Plain-line mode prints each phase at most this often (plus its first and last update). */
 const LINE_INTERVAL_MS = 1000;
 
 export function createProgress(io: CliIo, quiet: boolean | undefined): ProgressReporter {
@@ -19,19 +22,16 @@ export function createProgress(io: CliIo, quiet: boolean | undefined): ProgressR
 }
 
 function lineProgress(io: CliIo): ProgressReporter {
-  let phase = '';
-  let lastPrinted = 0;
-  let lastText = '';
+  const last = new Map<string, { at: number; text: string }>();
   return {
-    update(next, done, total) {
+    update(phase, done, total) {
       const now = Date.now();
       const finished = total !== undefined && done >= total;
-      if (next === phase && !finished && now - lastPrinted < LINE_INTERVAL_MS) return;
-      const text = `${next}: ${done}${total !== undefined ? `/${total}` : ''}`;
-      if (text === lastText) return;
-      phase = next;
-      lastPrinted = now;
-      lastText = text;
+      const previous = last.get(phase);
+      if (previous && !finished && now - previous.at < LINE_INTERVAL_MS) return;
+      const text = `${phase}: ${done}${total !== undefined ? `/${total}` : ''}`;
+      if (previous?.text === text) return;
+      last.set(phase, { at: now, text });
       io.stderr.write(`${text}\n`);
     },
     log: (line) => io.stderr.write(`${line}\n`),
@@ -40,32 +40,33 @@ function lineProgress(io: CliIo): ProgressReporter {
 }
 
 function barProgress(io: CliIo): ProgressReporter {
-  let bar: SingleBar | undefined;
-  let phase = '';
-  const stop = () => {
-    bar?.stop();
-    bar = undefined;
-  };
+  let multi: MultiBar | undefined;
+  const bars = new Map<string, SingleBar>();
+  const ensure = (): MultiBar =>
+    (multi ??= new MultiBar({
+      stream: io.stderr as unknown as NodeJS.WritableStream,
+      format: '{phase} [{bar}] {value}/{total}',
+      hideCursor: true,
+      clearOnComplete: false,
+    }));
   return {
-    update(next, done, total) {
-      if (next !== phase || !bar) {
-        stop();
-        phase = next;
-        bar = new SingleBar({
-          stream: io.stderr as unknown as NodeJS.WritableStream,
-          format: `${next.padEnd(10)} [{bar}] {value}/{total}`,
-          hideCursor: true,
-          clearOnComplete: false,
-        });
-        bar.start(total ?? done, done);
+    update(phase, done, total) {
+      let bar = bars.get(phase);
+      if (!bar) {
+        bar = ensure().create(total ?? done, done, { phase: phase.padEnd(16) });
+        bars.set(phase, bar);
       }
       bar.setTotal(total ?? Math.max(done, 1));
       bar.update(done);
     },
     log(line) {
-      stop();
-      io.stderr.write(`${line}\n`);
+      if (multi) multi.log(`${line}\n`);
+      else io.stderr.write(`${line}\n`);
     },
-    stop,
+    stop() {
+      multi?.stop();
+      multi = undefined;
+      bars.clear();
+    },
   };
 }

@@ -119,6 +119,7 @@ export function findTargetConflicts(
 export function findExportConflicts(sourceIndex: SchemaIndex, targetIndex: SchemaIndex): ImportConflict[] {
   const conflicts: ImportConflict[] = [];
   for (const records of sourceIndex.byId.values()) {
+    if (records.length < 2) continue;
     const first = records[0];
     const other = records.find((record) => sourceIndex.fingerprint(record) !== sourceIndex.fingerprint(first));
     if (!other) continue;

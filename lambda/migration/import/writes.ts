@@ -20,7 +20,7 @@ export class ImportWriteError extends Error {
     readonly write: string,
     readonly cause: unknown,
   ) {
-    super(`${write} failed: ${causeText(cause)}. Nothing after it was written; fix the cause and re-run the import — it resumes where it stopped.`);
+    super(`${write} failed: ${causeText(cause)}. The import stopped there (writes already in flight were let finish); fix the cause and re-run the import — it resumes where it stopped.`);
     this.name = 'ImportWriteError';
   }
 }

@@ -47,10 +47,18 @@ export interface MonitoringStackProps extends StackProps {
   readonly minTaskCount: number;
 
   /**
-   * The seeding function: adds `SeedErrors` and the dashboard's last-seed-result widgets.
+   * The seeding function (one invocation per seed run, e.g. the custom resource's onEvent
+   * handler): adds `SeedErrors` and the dashboard's last-seed-result widgets.
    * @default undefined (no seed alarm; the dashboard says seeding is not configured)
    */
   readonly seedFunction?: lambda.IFunction;
+
+  /**
+   * The seeding's completion handler (the Provider's isComplete function, which does the
+   * import); its errors count as seed errors too. Ignored without `seedFunction`.
+   * @default undefined (only `seedFunction` errors count)
+   */
+  readonly seedCompletionFunction?: lambda.IFunction;
 
   /**
    * The scheduled backup function: adds `BackupErrors`.
@@ -117,7 +125,7 @@ export class MonitoringStack extends Stack {
       alarms.push(
         new LambdaErrorAlarm(this, 'SeedErrors', {
           context,
-          function: props.seedFunction,
+          functions: [props.seedFunction, ...(props.seedCompletionFunction ? [props.seedCompletionFunction] : [])],
           role: 'Seed',
           description: 'The seed function failed (the deploy that seeds the registry fails with it). First check: its log group for the failing step.',
         }).alarm,
@@ -127,7 +135,7 @@ export class MonitoringStack extends Stack {
       alarms.push(
         new LambdaErrorAlarm(this, 'BackupErrors', {
           context,
-          function: props.backupFunction,
+          functions: [props.backupFunction],
           role: 'Backup',
           description: 'A scheduled registry backup failed. First check: the backup function logs (registry reachability, S3 access).',
         }).alarm,
@@ -154,6 +162,7 @@ export class MonitoringStack extends Stack {
       thresholds: config,
       minTaskCount: props.minTaskCount,
       seedFunction: props.seedFunction,
+      seedCompletionFunction: props.seedFunction ? props.seedCompletionFunction : undefined,
       backupAge,
     }).dashboard;
   }

@@ -30,7 +30,12 @@ function buildApp() {
         monitoring: DEFAULT_MONITORING_CONFIG[envName],
         ...watched(registry),
         // prod gets everything; dev shows the stack without the optional Lambda inputs.
-        ...(envName === 'dev' ? {} : { seedFunction: registry.seedFunction, backupFunction: registry.backupFunction, backupAgeMetric: BACKUP_AGE }),
+        ...(envName === 'dev' ? {} : {
+              seedFunction: registry.seedFunction,
+              seedCompletionFunction: registry.seedCompletionFunction,
+              backupFunction: registry.backupFunction,
+              backupAgeMetric: BACKUP_AGE,
+            }),
       };
       return [envName, new MonitoringStack(app, `Monitoring-${envName}`, props)];
     }),

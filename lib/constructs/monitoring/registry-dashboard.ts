@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { lambdaErrors } from './lambda-error-alarm';
 import type { RegistryMetrics } from './registry-metrics';
 
 export interface RegistryDashboardProps {
@@ -18,6 +19,11 @@ export interface RegistryDashboardProps {
    * @default undefined (the widget says seeding is not configured)
    */
   readonly seedFunction?: lambda.IFunction;
+  /**
+   * The seeding's completion (isComplete) function; its errors are added to the seed errors.
+   * @default undefined
+   */
+  readonly seedCompletionFunction?: lambda.IFunction;
   /**
    * Newest-backup age metric and its staleness threshold (in the metric's unit).
    * @default undefined (the widget says backups are not configured)
@@ -95,7 +101,9 @@ export class RegistryDashboard extends Construct {
     if (!seed) return [notConfigured('Last seed result', 'Seeding is not configured in this environment.')];
     const period = Duration.hours(1);
     const invocations = seed.metricInvocations({ statistic: cloudwatch.Stats.SUM, period, label: 'Seed invocations' });
-    const errors = seed.metricErrors({ statistic: cloudwatch.Stats.SUM, period, label: 'Seed errors' });
+    const errors = lambdaErrors([seed, ...(props.seedCompletionFunction ? [props.seedCompletionFunction] : [])], period).with({
+      label: 'Seed errors',
+    });
     return [
       new cloudwatch.SingleValueWidget({
         title: 'Seed runs in the time range',

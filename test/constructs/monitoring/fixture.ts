@@ -22,6 +22,8 @@ export interface RegistryFixture {
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   readonly targetGroup: elbv2.ApplicationTargetGroup;
   readonly seedFunction: lambda.Function;
+  /** Stands in for the seeding Provider's isComplete handler. */
+  readonly seedCompletionFunction: lambda.Function;
   readonly backupFunction: lambda.Function;
 }
 
@@ -53,7 +55,15 @@ export function buildRegistryFixture(scope: Construct): RegistryFixture {
       handler: 'index.handler',
       code: lambda.Code.fromInline('exports.handler = async () => ({});'),
     });
-  return { cluster, service, loadBalancer, targetGroup, seedFunction: fn('SeedFn'), backupFunction: fn('BackupFn') };
+  return {
+    cluster,
+    service,
+    loadBalancer,
+    targetGroup,
+    seedFunction: fn('SeedFn'),
+    seedCompletionFunction: fn('SeedCompleteFn'),
+    backupFunction: fn('BackupFn'),
+  };
 }
 
 /** Everything a single alarm-family construct needs, built in one stack. */

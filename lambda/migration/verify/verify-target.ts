@@ -19,6 +19,8 @@ export type ExpectedState = RegistrySnapshot & {
  * context (target max id >= source max id). Pure: no I/O.
  *
  * Tolerated on purpose (listed in `notes`, not counted):
+ * - a source context with no schema at all missing on the target (contexts exist only
+ *   through their schemas, so no import can create an empty one);
  * - a soft-deleted target version at the source's max id in a subject the source lacks:
  *   the import's id-reservation placeholder (§12.10);
  * - a top-level config/mode on the target that is the server default where the expected
@@ -36,7 +38,7 @@ export function verifyTarget(expected: ExpectedState, target: RegistrySnapshot):
       message,
     });
 
-  compareContexts(expected, target, add);
+  compareContexts(expected, target, add, notes);
   compareVersions(expected, target, add, notes);
   compareConfigs(expected, target, add, notes);
   compareModes(expected, target, add, notes);
@@ -58,11 +60,18 @@ export function verifyTarget(expected: ExpectedState, target: RegistrySnapshot):
 
 type Add = (kind: DifferenceKind, location: DifferenceLocation, message: string, expected?: unknown, actual?: unknown) => void;
 
-function compareContexts(expected: RegistrySnapshot, target: RegistrySnapshot, add: Add): void {
+function compareContexts(expected: RegistrySnapshot, target: RegistrySnapshot, add: Add, notes: string[]): void {
   const targetContexts = new Set(target.contexts);
   const expectedContexts = new Set(expected.contexts);
+  const withSchemas = new Set(expected.schemas.map((s) => s.context));
   for (const context of expected.contexts) {
-    if (!targetContexts.has(context)) add('context-missing', { context }, `context ${context} is missing on the target`);
+    if (targetContexts.has(context)) continue;
+    if (!withSchemas.has(context)) {
+      // A context exists only through its schemas; one whose schemas were all hard-deleted cannot be recreated.
+      notes.push(`context ${context} has no schemas at the source, so an import cannot create it on the target`);
+      continue;
+    }
+    add('context-missing', { context }, `context ${context} is missing on the target`);
   }
   for (const context of target.contexts) {
     if (!expectedContexts.has(context)) add('context-unexpected', { context }, `the target has context ${context}, the source does not`);

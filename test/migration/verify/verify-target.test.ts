@@ -42,6 +42,12 @@ describe('verifyTarget', () => {
     expect(new Set(kinds(missing))).toEqual(new Set(['context-missing', 'version-missing', 'max-id-too-low']));
   });
 
+  it('notes, but does not count, a source context without schemas that the target lacks', () => {
+    const report = verifyTarget({ ...expectedCorpusSnapshot(), contexts: ['.', '.ctx-a', '.ctx-b', '.empty'] }, expectedCorpusSnapshot());
+    expect(report.ok).toBe(true);
+    expect(report.notes).toEqual(['context .empty has no schemas at the source, so an import cannot create it on the target']);
+  });
+
   it('version-missing names the subject-version', () => {
     const report = verifyTarget(
       expectedCorpusSnapshot(),

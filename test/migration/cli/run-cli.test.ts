@@ -103,6 +103,22 @@ describe('sr-migrate round trip', () => {
     expect(again.stdout).toMatch(/: 0 write\(s\), /);
   });
 
+  it('round-trips a 7.x source (no deleted flags, schemaType omitted for AVRO) into an 8.x target', async () => {
+    const old = await startTestRegistry({ corpus: true, version: '7.9.1' });
+    const fresh = await startRegistryDouble({ version: '8.1.0' });
+    try {
+      const file = join(dir, 'seven.jsonl');
+      expect((await cli(['export', '--source', old.double.url, '--out', file, '--quiet'])).code).toBe(0);
+      expect((await cli(['import', '--target', fresh.url, '--in', file, '--quiet'])).code).toBe(0);
+      const run = await cli(['verify', '--target', fresh.url, '--source', old.double.url, '--json', '--quiet']);
+      expect(JSON.parse(run.stdout).differences).toEqual([]);
+      expect(run.code).toBe(0);
+    } finally {
+      await old.close();
+      await fresh.close();
+    }
+  });
+
   it('verify exits 1 and names the difference when the target drifts', async () => {
     const file = join(dir, 'drift.jsonl');
     expect((await cli(['export', '--source', source.double.url, '--out', file, '--quiet'])).code).toBe(0);

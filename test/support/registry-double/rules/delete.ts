@@ -1,6 +1,6 @@
 /** Soft and permanent deletes of versions and subjects (reference §5), checks in the real server's order. */
 import { errors } from '../errors';
-import { QualifiedName, isValidSubject, parseQualified, qualify } from '../names';
+import { QualifiedName, contextPrefix, isValidSubject, parseQualified, qualify } from '../names';
 import type { ResolvedOptions } from '../options';
 import { effectiveMode, isReadOnly } from '../scopes';
 import { RegistryState, StoredVersion, hasLive, latestLive, sortedVersionsOf } from '../state';
@@ -70,7 +70,7 @@ function dropSubjectSettingsIfEmpty(state: RegistryState, name: QualifiedName): 
 
 function assertWritable(state: RegistryState, options: ResolvedOptions, name: QualifiedName): void {
   if (isReadOnly(effectiveMode(state, options, qualify(name)))) {
-    throw errors.notPermitted(`Subject ${name.subject} in context ${name.context} is in read-only mode`);
+    throw errors.notPermitted(`Subject ${qualify(name)} in context ${contextPrefix(name.context)} is in read-only mode`);
   }
 }
 

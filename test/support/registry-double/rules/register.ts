@@ -5,7 +5,7 @@
 import type { SchemaReference, SchemaType } from '../../../../lambda/registry-client/types';
 import { SCHEMA_TYPES, SchemaContent, canonicalSchemaText, makeContent } from '../content';
 import { RegistryHttpError, errors } from '../errors';
-import { QualifiedName, isValidSubject, parseQualified, qualify, resolveReferenceSubject } from '../names';
+import { QualifiedName, contextPrefix, isValidSubject, parseQualified, qualify, resolveReferenceSubject } from '../names';
 import type { ResolvedOptions } from '../options';
 import { effectiveMode, isImportLike, isReadOnly } from '../scopes';
 import { RegistryState, StoredVersion, latestLive, versionKey } from '../state';
@@ -104,13 +104,15 @@ export function registerVersion(
 
   const { context, subject: subjectName } = p.name;
   const mode = effectiveMode(state, options, qualify(p.name));
-  if (isReadOnly(mode)) throw errors.notPermitted(`Subject ${subjectName} in context ${context} is in read-only mode`);
+  // Messages as in checkRegisterMode: the qualified subject and context ('' for the default context).
+  const where = `Subject ${qualify(p.name)} in context ${contextPrefix(context)}`;
+  if (isReadOnly(mode)) throw errors.notPermitted(`${where} is in read-only mode`);
   // From 7.5 only an id needs IMPORT; before, an explicit version did too.
   const needsImport = p.id >= 0 || (!options.version.atLeast('7.5.0') && p.version > 0);
   if (needsImport) {
-    if (!isImportLike(mode)) throw errors.notPermitted(`Subject ${subjectName} in context ${context} is not in import mode`);
+    if (!isImportLike(mode)) throw errors.notPermitted(`${where} is not in import mode`);
   } else if (mode !== 'READWRITE') {
-    throw errors.notPermitted(`Subject ${subjectName} in context ${context} is not in read-write mode`);
+    throw errors.notPermitted(`${where} is not in read-write mode`);
   }
 
   const ctx = state.context(context);
@@ -140,7 +142,9 @@ export function registerVersion(
   if (schemaId >= 0) {
     const bound = ctx?.ids.get(schemaId);
     if (bound && bound.content.identity !== p.content.identity) {
-      throw errors.notPermitted(`Overwrite new schema with id ${schemaId} in context ${context} is not permitted.`);
+      throw errors.notPermitted(
+        `Overwrite new schema with id ${schemaId} in context ${contextPrefix(context)} is not permitted.`,
+      );
     }
   } else {
     schemaId = ctx?.maxId === undefined ? 1 : ctx.maxId + 1;

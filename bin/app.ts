@@ -6,8 +6,9 @@
  *   npx cdk synth                               all environments
  *   npx cdk synth -c env=dev                    only Dev (comma-separate several: -c env=dev,prod)
  *   npx cdk synth -c dev.service.desiredTasks=2 override one config field for one environment
+ *   npx cdk synth -c cfnValidation=true         also run CDK's built-in CloudFormation template validation
  */
-import { App } from 'aws-cdk-lib';
+import { App, CloudFormationValidatePlugin, Validations } from 'aws-cdk-lib';
 import { applyOverrides, ENVIRONMENT_NAMES, ENVIRONMENTS, type EnvironmentName, overridesFromContext } from '../lib/config';
 import { addNagChecks } from '../lib/nag/checks';
 import { RegistryStage, STAGE_IDS } from '../lib/stages/registry-stage';
@@ -15,7 +16,12 @@ import { RegistryStage, STAGE_IDS } from '../lib/stages/registry-stage';
 // The CLI only enforces validation reports for the stacks it selected, and a bare `cdk synth`
 // selects none when every stack sits in a stage. Let the app itself fail on any cdk-nag
 // finding instead ("process" mode: print the report, exit 1, no stack trace).
+//
+// The built-in CloudFormation schema/rule validation costs ~10 s of CPU for the nine stacks, so
+// `cdk synth` runs it only with `-c cfnValidation=true`; the unit tests synthesize every stage
+// with it on (their App keeps the default), so CI still checks every template against it.
 const app = new App({
+  builtinCloudFormationValidation: false,
   postCliContext: {
     '@aws-cdk/core:failSynthOnValidationErrors': true,
     '@aws-cdk/core:appMode': 'process',
@@ -40,3 +46,6 @@ for (const name of selectedEnvironments()) {
 }
 
 addNagChecks(app);
+if (String(app.node.tryGetContext('cfnValidation')) === 'true') {
+  Validations.of(app).addPlugins(new CloudFormationValidatePlugin());
+}

@@ -24,7 +24,7 @@ export interface ImportOptions {
   /**
    * Writes in flight. The server serialises writes behind one lock; a few in flight keep
    * that lock busy (§12.15), many more only queue.
-   * @default 6
+   * @default 8
    */
   readonly concurrency?: number;
   /**
@@ -80,7 +80,7 @@ const READ_CONCURRENCY = 8;
  */
 export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport, options: ImportOptions = {}): Promise<ImportResult> {
   const log = options.log ?? ((): void => undefined);
-  const concurrency = Math.max(1, options.concurrency ?? 6);
+  const concurrency = Math.max(1, options.concurrency ?? 8);
 
   const targetVersion = await api.serverVersion();
   const target = await withUnlistedContextSettings(api, loaded, await readRegistrySnapshot(api, { concurrency: Math.max(concurrency, READ_CONCURRENCY) }));

@@ -9,7 +9,15 @@
  *   npx cdk synth -c cfnValidation=true         also run CDK's built-in CloudFormation template validation
  */
 import { App, CloudFormationValidatePlugin, Validations } from 'aws-cdk-lib';
-import { applyOverrides, ENVIRONMENT_NAMES, ENVIRONMENTS, type EnvironmentName, overridesFromContext } from '../lib/config';
+import {
+  applyOverrides,
+  ConfigOverrideError,
+  ConfigValidationError,
+  ENVIRONMENT_NAMES,
+  ENVIRONMENTS,
+  type EnvironmentName,
+  overridesFromContext,
+} from '../lib/config';
 import { addNagChecks } from '../lib/nag/checks';
 import { RegistryStage, STAGE_IDS } from '../lib/stages/registry-stage';
 
@@ -28,21 +36,32 @@ const app = new App({
   },
 });
 
+/** A mistake in the configuration or the command line: reported as its message alone. */
+class UsageError extends Error {}
+
 function selectedEnvironments(): EnvironmentName[] {
   const raw = app.node.tryGetContext('env') as string | undefined;
   if (raw === undefined || raw === '') return [...ENVIRONMENT_NAMES];
   const names = String(raw).split(',').map((s) => s.trim());
   const unknown = names.filter((n) => !(ENVIRONMENT_NAMES as readonly string[]).includes(n));
   if (unknown.length > 0) {
-    throw new Error(`-c env=${raw}: unknown environment ${unknown.join(', ')}; use ${ENVIRONMENT_NAMES.join(', ')}`);
+    throw new UsageError(`-c env=${raw}: unknown environment ${unknown.join(', ')}; use ${ENVIRONMENT_NAMES.join(', ')}`);
   }
   return names as EnvironmentName[];
 }
 
-const context = app.node.getAllContext();
-for (const name of selectedEnvironments()) {
-  const config = applyOverrides(ENVIRONMENTS[name], overridesFromContext(name, context));
-  new RegistryStage(app, STAGE_IDS[name], { config });
+try {
+  const context = app.node.getAllContext();
+  for (const name of selectedEnvironments()) {
+    const config = applyOverrides(ENVIRONMENTS[name], overridesFromContext(name, context));
+    new RegistryStage(app, STAGE_IDS[name], { config });
+  }
+} catch (e) {
+  if (e instanceof UsageError || e instanceof ConfigValidationError || e instanceof ConfigOverrideError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
 }
 
 addNagChecks(app);

@@ -4,6 +4,7 @@ import type { LoadedExport } from '../format/snapshot';
 import { ImportConflictError } from './conflicts';
 import { runPipeline, WriteBudget } from './pipeline';
 import { planImport } from './plan';
+import { RESERVED_ID_SUBJECT } from './reserve';
 import { withUnlistedContextSettings } from './target-state';
 import { checksCompatibilityInImport, scopeKind, type ScopeKind } from './scopes';
 import type { ImportPlan, PlannedModeWrite } from './types';
@@ -65,6 +66,11 @@ export interface ImportResult {
   readonly skipped: number;
   /** Completed items per phase. */
   readonly counts: ImportCounts;
+  /**
+   * The subject (in each context that needs one) holding the soft-deleted placeholder that
+   * reserves the source's highest id (§12.10); verify treats it as the import's bookkeeping.
+   */
+  readonly reservedIdSubject: typeof RESERVED_ID_SUBJECT;
 }
 
 /** Reads per subject are cheap and not serialised by the server, so reading may run wider than writing. */
@@ -97,13 +103,13 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
 
   const counts = { importModeEntered: 0, compatibilityOverrides: 0, registered: 0, reserved: 0, deleted: 0, configs: 0, modes: 0 };
   const skipped = plan.alreadyPresent + plan.settingsAlreadyEqual;
-  if (options.dryRun) return { complete: plan.totalWrites === 0, plan, written: 0, skipped, counts };
+  if (options.dryRun) return { complete: plan.totalWrites === 0, plan, written: 0, skipped, counts, reservedIdSubject: RESERVED_ID_SUBJECT };
 
   const budget = new WriteBudget(options.maxWrites, options.deadline);
   const progress = (phase: string, total: number) => (done: number) => options.onProgress?.({ phase, done, total });
   const result = (complete: boolean): ImportResult => {
     log(complete ? `Import complete: ${budget.writes} write(s).` : `Import paused after ${budget.writes} write(s); run it again to continue.`);
-    return { complete, plan, written: budget.writes, skipped, counts };
+    return { complete, plan, written: budget.writes, skipped, counts, reservedIdSubject: RESERVED_ID_SUBJECT };
   };
   const pipeline = { concurrency, budget };
 

@@ -212,6 +212,25 @@ describe('registry double: register', () => {
     expect((await call('POST', '/subjects/s/versions', { schema: AVRO_A, surprise: true })).status).toBe(200);
   });
 
+  test('READWRITE takes metadata and ruleSet from the previous version and stamps confluent:version; IMPORT does not', async () => {
+    const metadata = { properties: { owner: 'team-a' } };
+    const ruleSet = { domainRules: [{ name: 'r', kind: 'CONDITION', mode: 'WRITE', type: 'CEL', expr: 'true' }] };
+    await call('POST', '/subjects/s/versions', { schema: AVRO_A, metadata, ruleSet });
+    const v2 = await call('POST', '/subjects/s/versions', { schema: AVRO_B });
+    expect(v2.body).toMatchObject({ version: 2, metadata, ruleSet });
+    // The pre-check retries with the inherited fields, so the re-post is found.
+    expect((await call('POST', '/subjects/s/versions', { schema: AVRO_B })).body).toMatchObject({ id: v2.body.id, version: 2 });
+    const v3 = await call('POST', '/subjects/s/versions', { schema: '"int"', version: 3 });
+    expect(v3.body.metadata).toEqual({ properties: { owner: 'team-a', 'confluent:version': '3' } });
+    expect(registry.inspect.versionCount()).toBe(3);
+
+    await importMode('t');
+    await call('POST', '/subjects/t/versions', { schema: AVRO_A, id: 10, version: 1, metadata });
+    const imported = await call('POST', '/subjects/t/versions', { schema: AVRO_B, id: 11, version: 2 });
+    expect(imported.status).toBe(200);
+    expect(imported.body).not.toHaveProperty('metadata');
+  });
+
   test('POST /subjects/{s} finds a registered schema (40401, 40403 otherwise)', async () => {
     expect((await call('POST', '/subjects/s', { schema: AVRO_A })).body.error_code).toBe(40401);
     await call('POST', '/subjects/s/versions', { schema: AVRO_A });

@@ -8,7 +8,8 @@ import { RegistryHttpError, errors } from '../errors';
 import { QualifiedName, contextPrefix, isValidSubject, parseQualified, qualify, resolveReferenceSubject } from '../names';
 import type { ResolvedOptions } from '../options';
 import { effectiveMode, isImportLike, isReadOnly } from '../scopes';
-import { RegistryState, StoredVersion, latestLive, versionKey } from '../state';
+import { RegistryState, StoredVersion, SubjectState, latestLive, versionKey } from '../state';
+import { inheritFromPrevious } from './inherit';
 
 const MAX_INT = 2 ** 31 - 1;
 
@@ -82,9 +83,19 @@ export function prepareRegistration(state: RegistryState, rawSubject: string, bo
 export function findExisting(state: RegistryState, p: PreparedRegistration): StoredVersion | undefined {
   const subject = state.subject(p.name);
   if (!subject) return undefined;
+  const direct = matchLive(subject, p, p.content.identity);
+  if (direct) return direct;
+  // Like lookUpSchemaUnderSubject: retry with metadata/ruleSet taken from the latest version.
+  const previous = latestLive(subject);
+  const inherited = inheritFromPrevious(p.content, previous);
+  return inherited === p.content ? undefined : matchLive(subject, p, inherited.identity);
+}
+
+/** The newest live version with this content whose id and version agree with the request's (when given). */
+function matchLive(subject: SubjectState, p: PreparedRegistration, identity: string): StoredVersion | undefined {
   let match: StoredVersion | undefined;
   for (const v of subject.versions.values()) {
-    if (v.deleted || v.content.identity !== p.content.identity) continue;
+    if (v.deleted || v.content.identity !== identity) continue;
     if (p.id >= 0 && v.id !== p.id) continue;
     if (p.version > 0 && v.version !== p.version) continue;
     if (!match || v.version > match.version) match = v;
@@ -121,8 +132,20 @@ export function registerVersion(
   if (subject) for (const v of subject.versions.keys()) maxVersion = Math.max(maxVersion, v);
   const newVersion = maxVersion + 1;
 
+  let content = p.content;
+  if (!isImportLike(mode)) {
+    content = inheritFromPrevious(p.content, subject && latestLive(subject), {
+      newVersion,
+      requestNamedVersion: p.version !== 0,
+    });
+    if (content !== p.content && subject && p.version <= 0) {
+      const again = matchLive(subject, p, content.identity);
+      if (again) return { stored: again, mutated: false };
+    }
+  }
+
   let schemaId = p.id;
-  const sameContentIds = ctx?.idsByContent.get(p.content.identity);
+  const sameContentIds = ctx?.idsByContent.get(content.identity);
   if (sameContentIds && sameContentIds.size > 0) {
     const first = sameContentIds.values().next().value as number;
     if (schemaId < 0) schemaId = first;
@@ -141,7 +164,7 @@ export function registerVersion(
 
   if (schemaId >= 0) {
     const bound = ctx?.ids.get(schemaId);
-    if (bound && bound.content.identity !== p.content.identity) {
+    if (bound && bound.content.identity !== content.identity) {
       throw errors.notPermitted(
         `Overwrite new schema with id ${schemaId} in context ${contextPrefix(context)} is not permitted.`,
       );
@@ -166,7 +189,7 @@ export function registerVersion(
     qualified: qualify(p.name),
     version,
     id: schemaId,
-    content: p.content,
+    content,
     ts: now,
     deleted: false,
     referenceTargets: p.referenceTargets,

@@ -1,3 +1,4 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import type {
   CdkCustomResourceEvent,
@@ -15,6 +16,7 @@ import { probeRegistry } from './lib/registry-ready';
 import { loadSeedExport } from './lib/seed-export';
 import { isSameSeeding, parseSeedProperties, type SeedProperties } from './lib/seed-properties';
 import { hasTimeToVerify, importSliceDeadline, seedTimingFromEnv } from './lib/seed-timing';
+import { isStackRollingBack } from './lib/stack-status';
 import { seedAttributes, unchangedAttributes, type SeedAttributes } from './lib/seed-attributes';
 
 /**
@@ -27,7 +29,8 @@ import { seedAttributes, unchangedAttributes, type SeedAttributes } from './lib/
  * polls. When the import is complete it verifies the target against the export.
  *
  * Delete never touches the registry and never fails: seeded schemas are data, and a throwing
- * Delete would block stack deletion and rollbacks.
+ * Delete would block stack deletion and rollbacks. For the same reason the Update that
+ * CloudFormation sends while rolling back a failed update does nothing.
  */
 
 /** Constant, so an Update never turns into a replacement (and a Delete of the old id). */
@@ -43,6 +46,8 @@ interface SeedHandoff {
 
 let ecsClient: ECSClient | undefined;
 const ecs = (): ECSClient => (ecsClient ??= new ECSClient({}));
+let cloudformationClient: CloudFormationClient | undefined;
+const cloudformation = (): CloudFormationClient => (cloudformationClient ??= new CloudFormationClient({}));
 
 export async function onEvent(event: CdkCustomResourceEvent, _context?: Context): Promise<CdkCustomResourceResponse & SeedHandoff> {
   if (event.RequestType === 'Delete') {
@@ -51,13 +56,16 @@ export async function onEvent(event: CdkCustomResourceEvent, _context?: Context)
   }
 
   const props = parseSeedProperties(event.ResourceProperties);
-  if (event.RequestType === 'Update' && isSameSeeding(event.OldResourceProperties, props)) {
-    logEvent('seed.unchanged', { exportSha256: props.exportSha256, registryUrl: props.registryUrl });
-    return {
-      PhysicalResourceId: SEED_PHYSICAL_RESOURCE_ID,
-      SeedUnchanged: 'true',
-      Data: unchangedAttributes(props),
-    };
+  if (event.RequestType === 'Update') {
+    const unchanged = isSameSeeding(event.OldResourceProperties, props);
+    if (unchanged || (await rollingBack(event.StackId))) {
+      logEvent(unchanged ? 'seed.unchanged' : 'seed.rollback', {
+        exportSha256: props.exportSha256,
+        registryUrl: props.registryUrl,
+        note: 'nothing is written; the registry keeps what it holds',
+      });
+      return { PhysicalResourceId: SEED_PHYSICAL_RESOURCE_ID, SeedUnchanged: 'true', Data: unchangedAttributes(props) };
+    }
   }
 
   // Fail fast on a missing, truncated, tampered or replaced export: before any waiting.
@@ -139,6 +147,16 @@ export async function isComplete(
     return { IsComplete: true, Data: data };
   } finally {
     api.close();
+  }
+}
+
+/** Whether the stack is rolling back; if that cannot be told, seed as for a normal Update. */
+async function rollingBack(stackId: string): Promise<boolean> {
+  try {
+    return await isStackRollingBack(cloudformation(), stackId);
+  } catch (error) {
+    logEvent('seed.stack-status-unavailable', { reason: errorMessage(error) });
+    return false;
   }
 }
 

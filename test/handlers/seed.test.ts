@@ -1,3 +1,4 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeServicesCommand, ECSClient, type Service } from '@aws-sdk/client-ecs';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -38,6 +39,7 @@ let target: RegistryDouble;
 let s3: FakeS3;
 const ecs = mockClient(ECSClient);
 const secrets = mockClient(SecretsManagerClient);
+const cloudformation = mockClient(CloudFormationClient);
 
 beforeAll(async () => {
   // The handlers log one JSON line per step; keep the test output readable.
@@ -52,6 +54,7 @@ afterAll(async () => {
   await source.close();
   ecs.restore();
   secrets.restore();
+  cloudformation.restore();
 });
 
 beforeEach(async () => {
@@ -63,6 +66,8 @@ beforeEach(async () => {
   ecs.on(DescribeServicesCommand).resolves({ services: [steadyService] });
   secrets.reset();
   secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).resolves({ SecretString: JSON.stringify(ADMIN) });
+  cloudformation.reset();
+  cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Dev-Registry', StackStatus: 'UPDATE_IN_PROGRESS', CreationTime: new Date() }] });
   process.env.SEED_MAX_WRITES_PER_SLICE = '8';
   delete process.env.SEED_TIMEOUT_SECONDS;
 });
@@ -165,6 +170,34 @@ describe('Update', () => {
     });
     expect(Number(result.data.Imported)).toBeGreaterThanOrEqual(1);
     await verifyTargetMatches('v2');
+  });
+});
+
+describe('rollback', () => {
+  test('the Update CloudFormation sends while rolling back does nothing, so the rollback cannot fail', async () => {
+    await driveSeeding(createEvent(props('v1')));
+    target.stats.reset();
+    const s3Reads = s3.getCalls();
+    cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Dev-Registry', StackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS', CreationTime: new Date() }] });
+
+    // Rolling back a failed v1 -> v2 update: the "new" properties are v1's again.
+    const result = await driveSeeding(updateEvent(props('v1'), props('v2')));
+
+    expect(result.data).toMatchObject({ Unchanged: 'true', Imported: '0' });
+    expect(target.stats.reads + target.stats.writes).toBe(0);
+    expect(s3.getCalls()).toBe(s3Reads);
+    expect(cloudformation.commandCalls(DescribeStacksCommand)[0].args[0].input).toEqual({ StackName: expect.stringContaining(':stack/Dev-Registry/') });
+  });
+
+  test('when the stack status cannot be read, an Update seeds as usual', async () => {
+    await driveSeeding(createEvent(props('v1')));
+    cloudformation.on(DescribeStacksCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDenied' }));
+    delete process.env.SEED_MAX_WRITES_PER_SLICE;
+    target.stats.reset();
+    const { ExportSha256: _unpinned, ...v1Unpinned } = props('v1');
+    const result = await driveSeeding(updateEvent(props('v1'), v1Unpinned));
+    expect(result.data.Unchanged).toBe('false');
+    expect(target.stats.writes).toBe(0);
   });
 });
 

@@ -112,6 +112,10 @@ export class RegistrySeeding extends Construct {
     });
 
     exportObject.grantRead(this.onEventFunction.function);
+    // onEvent tells a rollback Update (which must not re-import the older export) by the stack's status.
+    this.onEventFunction.function.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Stack.of(this).stackId] }),
+    );
     exportObject.grantRead(this.isCompleteFunction.function);
     props.adminSecret.grantRead(this.isCompleteFunction.function);
     if (props.service) {

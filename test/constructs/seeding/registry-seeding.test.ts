@@ -70,10 +70,11 @@ describe('with an export in S3 and the ECS service to wait for', () => {
     });
   });
 
-  test('onEvent may read only the export object', () => {
+  test('onEvent may read only the export object and describe only its own stack', () => {
     const { template, fx, seeding } = built;
     expect(statementsOf(template, fx, seeding, 'onEventFunction')).toEqual([
       { Action: 's3:GetObject', Effect: 'Allow', Resource: EXPORT_ARN },
+      { Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } },
     ]);
   });
 

@@ -8,7 +8,7 @@ import type { SeedProperties } from './seed-properties';
 export interface SeedAttributes {
   /** Writes the final import pass made (registrations, deletes, configs, modes). */
   readonly Imported: string;
-  /** Subject-versions the final import pass found already in place. */
+  /** Subject-versions and config/mode scopes the final import pass found already in place. */
   readonly Skipped: string;
   /** Contexts in the export. */
   readonly Contexts: string;

@@ -273,6 +273,21 @@ describe('sr-migrate freeze', () => {
     }
   });
 
+  it('warns when exporting a READONLY source without a freeze record', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'sr-cli-freeze-'));
+    const registry = await startTestRegistry({ corpus: true });
+    try {
+      await registry.api.putMode(undefined, 'READONLY');
+      const run = await cli(['export', '--source', registry.double.url, '--out', join(cwd, 'ro.jsonl')], { cwd });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/warning: the source is READONLY at the top level and no freeze record was found/);
+      expect((await loadExport(join(cwd, 'ro.jsonl'))).modes).toContainEqual({ type: 'mode', scope: '', mode: 'READONLY' });
+    } finally {
+      await registry.close();
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+
   it('freeze --undo without a record is a clear error', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'sr-cli-freeze-'));
     const registry = await startTestRegistry();

@@ -29,7 +29,7 @@ export function exportCommand(io: CliIo, run: (action: () => Promise<number>) =>
         const started = Date.now();
         const result = await exportRegistry(api, options.out, {
           concurrency: options.concurrency,
-          ...(transform ? { transform } : {}),
+          transform,
           log: (line) => progress.log(line),
           onProgress: (p) => progress.update(p.phase, p.done, p.total),
         });

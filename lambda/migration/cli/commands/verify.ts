@@ -67,7 +67,8 @@ async function expectedFromSource(options: VerifyCliOptions, io: CliIo, progress
       concurrency: options.concurrency,
       onProgress: (p) => progress.update(`source ${p.phase}`, p.done, p.total),
     });
-    return transform ? (({ snapshot: s, frozenScopes }) => ({ ...s, frozenScopes }))(transform(snapshot)) : snapshot;
+    const { snapshot: unfrozen, frozenScopes } = transform(snapshot);
+    return frozenScopes.length > 0 ? { ...unfrozen, frozenScopes } : unfrozen;
   } finally {
     source.close();
   }

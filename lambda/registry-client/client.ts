@@ -197,6 +197,36 @@ export class HttpSchemaRegistryClient implements SchemaRegistryApi {
     return outcome.kind !== 'absent';
   }
 
+  /**
+   * `POST /compatibility/subjects/{s}/versions/{v}?verbose=true`: would `request` be accepted
+   * after version `v` under the subject's compatibility level? Read-only on the server, so
+   * retries are safe. Undefined when the server has no such endpoint (a bare HTTP 404, not
+   * 40401/40402, which still throw).
+   */
+  async testCompatibility(
+    subject: string,
+    version: number | 'latest',
+    request: RegisterSchemaRequest,
+  ): Promise<{ isCompatible: boolean; messages: string[] } | undefined> {
+    const path = `/compatibility/subjects/${encodePathSegment(subject)}/versions/${version}`;
+    const data = await this.get({ method: 'POST', path, params: { verbose: true }, body: request, absentCodes: [404] });
+    if (data === undefined) return undefined;
+    if (!isObject(data) || typeof data.is_compatible !== 'boolean') throw this.unexpected(`POST ${path}`, 'the answer has no is_compatible');
+    const messages = Array.isArray(data.messages) ? data.messages.map(String) : [];
+    return { isCompatible: data.is_compatible, messages };
+  }
+
+  /** `DELETE /contexts/{ctx}` (an empty named context); resolves false when the server answers 404 (no such context or endpoint). */
+  async deleteContext(context: string): Promise<boolean> {
+    const outcome = await this.transport.send({
+      method: 'DELETE',
+      path: `/contexts/${encodePathSegment(context)}`,
+      absentCodes: [404],
+      landedCodes: [404],
+    });
+    return outcome.kind !== 'absent';
+  }
+
   /** Sends and returns the body; `absent` answers become undefined. */
   private async get(request: RegistryRequest): Promise<unknown> {
     const outcome = await this.transport.send(request);

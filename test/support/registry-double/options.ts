@@ -49,10 +49,8 @@ export class ServerVersion {
 export interface ResolvedOptions {
   readonly version: ServerVersion;
   readonly auth?: { readonly username: string; readonly password: string };
-  /** Mutable: `RegistryDouble.setLatency` changes it at run time (e.g. after a fast bulk load). */
-  writeLatencyMs: number;
-  /** Mutable like `writeLatencyMs`. */
-  readLatencyMs: number;
+  readonly writeLatencyMs: number;
+  readonly readLatencyMs: number;
   readonly schemasPageLimit: number;
   readonly modeMutability: boolean;
   readonly defaultCompatibility: string;

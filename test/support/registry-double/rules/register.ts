@@ -5,31 +5,26 @@
 import type { SchemaReference, SchemaType } from '../../../../lambda/registry-client/types';
 import { SCHEMA_TYPES, SchemaContent, canonicalSchemaText, makeContent } from '../content';
 import { RegistryHttpError, errors } from '../errors';
-import { QualifiedName, contextPrefix, isValidSubject, parseQualified, qualify, resolveReferenceSubject } from '../names';
+import { QualifiedName, isValidSubject, parseQualified, qualify, resolveReferenceSubject } from '../names';
 import type { ResolvedOptions } from '../options';
 import { effectiveMode, isImportLike, isReadOnly } from '../scopes';
-import { RegistryState, StoredVersion, SubjectState, latestLive, versionKey } from '../state';
-import { inheritFromPrevious } from './inherit';
+import { RegistryState, StoredVersion, latestLive, versionKey } from '../state';
 
 const MAX_INT = 2 ** 31 - 1;
 
-/** A parsed registration request; independent of the registry state. */
-export interface ParsedRegistration {
+/** A validated registration request. */
+export interface PreparedRegistration {
   readonly name: QualifiedName;
   /** -1 when absent. */
   readonly id: number;
   /** 0 when absent or "latest" (-1). */
   readonly version: number;
   readonly content: SchemaContent;
-}
-
-/** A parsed request whose references resolved against the current state. */
-export interface PreparedRegistration extends ParsedRegistration {
   readonly referenceTargets: readonly string[];
 }
 
-/** Parses and validates the request body and subject (400, 42201, 42202, 42208). */
-export function parseRegistration(rawSubject: string, body: unknown): ParsedRegistration {
+/** Parses and validates the request; resolves references (42201 when one is missing). */
+export function prepareRegistration(state: RegistryState, rawSubject: string, body: unknown): PreparedRegistration {
   if (!isValidSubject(rawSubject, false)) throw errors.invalidSubject(rawSubject);
   const name = parseQualified(rawSubject);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -49,6 +44,10 @@ export function parseRegistration(rawSubject: string, body: unknown): ParsedRegi
   const references = parseReferences(req.references);
   const metadata = optionalObject(req.metadata, 'metadata');
   const ruleSet = optionalObject(req.ruleSet, 'ruleSet');
+
+  // With an id the server does not validate "as new", so references may point at soft-deleted versions.
+  const lookupDeleted = id >= 0;
+  const referenceTargets = references.map((ref) => resolveReference(state, name, ref, lookupDeleted, schemaType));
   const content = makeContent({
     schemaType: schemaType as SchemaType,
     schema: canonicalSchemaText(schemaType as SchemaType, schemaText),
@@ -56,24 +55,7 @@ export function parseRegistration(rawSubject: string, body: unknown): ParsedRegi
     metadata,
     ruleSet,
   });
-  return { name, id: id < 0 ? -1 : id, version, content };
-}
-
-/**
- * Resolves references against the current state (42201 when one is missing). With an id the server
- * does not validate "as new", so references may then point at soft-deleted versions.
- */
-export function resolveRegistration(state: RegistryState, parsed: ParsedRegistration): PreparedRegistration {
-  const lookupDeleted = parsed.id >= 0;
-  const referenceTargets = (parsed.content.references ?? []).map((ref) =>
-    resolveReference(state, parsed.name, ref, lookupDeleted, parsed.content.schemaType),
-  );
-  return { ...parsed, referenceTargets };
-}
-
-/** parseRegistration + resolveRegistration. */
-export function prepareRegistration(state: RegistryState, rawSubject: string, body: unknown): PreparedRegistration {
-  return resolveRegistration(state, parseRegistration(rawSubject, body));
+  return { name, id: id < 0 ? -1 : id, version, content, referenceTargets };
 }
 
 /**
@@ -83,19 +65,9 @@ export function prepareRegistration(state: RegistryState, rawSubject: string, bo
 export function findExisting(state: RegistryState, p: PreparedRegistration): StoredVersion | undefined {
   const subject = state.subject(p.name);
   if (!subject) return undefined;
-  const direct = matchLive(subject, p, p.content.identity);
-  if (direct) return direct;
-  // Like lookUpSchemaUnderSubject: retry with metadata/ruleSet taken from the latest version.
-  const previous = latestLive(subject);
-  const inherited = inheritFromPrevious(p.content, previous);
-  return inherited === p.content ? undefined : matchLive(subject, p, inherited.identity);
-}
-
-/** The newest live version with this content whose id and version agree with the request's (when given). */
-function matchLive(subject: SubjectState, p: PreparedRegistration, identity: string): StoredVersion | undefined {
   let match: StoredVersion | undefined;
   for (const v of subject.versions.values()) {
-    if (v.deleted || v.content.identity !== identity) continue;
+    if (v.deleted || v.content.identity !== p.content.identity) continue;
     if (p.id >= 0 && v.id !== p.id) continue;
     if (p.version > 0 && v.version !== p.version) continue;
     if (!match || v.version > match.version) match = v;
@@ -115,15 +87,13 @@ export function registerVersion(
 
   const { context, subject: subjectName } = p.name;
   const mode = effectiveMode(state, options, qualify(p.name));
-  // Messages as in checkRegisterMode: the qualified subject and context ('' for the default context).
-  const where = `Subject ${qualify(p.name)} in context ${contextPrefix(context)}`;
-  if (isReadOnly(mode)) throw errors.notPermitted(`${where} is in read-only mode`);
+  if (isReadOnly(mode)) throw errors.notPermitted(`Subject ${subjectName} in context ${context} is in read-only mode`);
   // From 7.5 only an id needs IMPORT; before, an explicit version did too.
   const needsImport = p.id >= 0 || (!options.version.atLeast('7.5.0') && p.version > 0);
   if (needsImport) {
-    if (!isImportLike(mode)) throw errors.notPermitted(`${where} is not in import mode`);
+    if (!isImportLike(mode)) throw errors.notPermitted(`Subject ${subjectName} in context ${context} is not in import mode`);
   } else if (mode !== 'READWRITE') {
-    throw errors.notPermitted(`${where} is not in read-write mode`);
+    throw errors.notPermitted(`Subject ${subjectName} in context ${context} is not in read-write mode`);
   }
 
   const ctx = state.context(context);
@@ -132,20 +102,8 @@ export function registerVersion(
   if (subject) for (const v of subject.versions.keys()) maxVersion = Math.max(maxVersion, v);
   const newVersion = maxVersion + 1;
 
-  let content = p.content;
-  if (!isImportLike(mode)) {
-    content = inheritFromPrevious(p.content, subject && latestLive(subject), {
-      newVersion,
-      requestNamedVersion: p.version !== 0,
-    });
-    if (content !== p.content && subject && p.version <= 0) {
-      const again = matchLive(subject, p, content.identity);
-      if (again) return { stored: again, mutated: false };
-    }
-  }
-
   let schemaId = p.id;
-  const sameContentIds = ctx?.idsByContent.get(content.identity);
+  const sameContentIds = ctx?.idsByContent.get(p.content.identity);
   if (sameContentIds && sameContentIds.size > 0) {
     const first = sameContentIds.values().next().value as number;
     if (schemaId < 0) schemaId = first;
@@ -164,10 +122,8 @@ export function registerVersion(
 
   if (schemaId >= 0) {
     const bound = ctx?.ids.get(schemaId);
-    if (bound && bound.content.identity !== content.identity) {
-      throw errors.notPermitted(
-        `Overwrite new schema with id ${schemaId} in context ${contextPrefix(context)} is not permitted.`,
-      );
+    if (bound && bound.content.identity !== p.content.identity) {
+      throw errors.notPermitted(`Overwrite new schema with id ${schemaId} in context ${context} is not permitted.`);
     }
   } else {
     schemaId = ctx?.maxId === undefined ? 1 : ctx.maxId + 1;
@@ -189,7 +145,7 @@ export function registerVersion(
     qualified: qualify(p.name),
     version,
     id: schemaId,
-    content,
+    content: p.content,
     ts: now,
     deleted: false,
     referenceTargets: p.referenceTargets,

@@ -8,7 +8,10 @@ export interface AssessOptions extends ReadSnapshotOptions {
 }
 
 /** Inventory of a live registry for planning (reads only; the same reads as an export). */
-export async function assessRegistry(api: SchemaRegistryApi, options: AssessOptions = {}): Promise<Inventory & { readonly source: string }> {
+export async function assessRegistry(
+  api: SchemaRegistryApi,
+  options: AssessOptions = {},
+): Promise<Inventory & { readonly source: string }> {
   const read = await readRegistrySnapshotDetailed(api, options);
   return { source: api.displayUrl, ...buildInventory(read.snapshot, read.serverVersion, options.msPerWrite ?? DEFAULT_MS_PER_WRITE) };
 }

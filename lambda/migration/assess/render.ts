@@ -19,7 +19,10 @@ export function renderInventory(inventory: Inventory & { readonly source?: strin
     );
   }
   const r = inventory.references;
-  lines.push('', `References: ${r.versionsWithReferences} version(s) with references, ${r.referencedVersions} referenced, deepest chain ${r.maxDepth}`);
+  lines.push(
+    '',
+    `References: ${r.versionsWithReferences} version(s) with references, ${r.referencedVersions} referenced, deepest chain ${r.maxDepth}`,
+  );
   lines.push('', `Configs set (${inventory.configs.length}):`);
   for (const c of inventory.configs) lines.push(`  ${scopeLabel(c.scope)}: ${JSON.stringify(c.config)}`);
   lines.push(`Modes set (${inventory.modes.length}):`);

@@ -31,14 +31,9 @@ export async function connectRegistry(
     authHint: credentialHint(side),
     timeoutMs: options.timeout,
     retry: { maxAttempts: options.retries + 1 },
-    ...(options.ca || options.cert || options.key
-      ? { tls: { caFile: options.ca, certFile: options.cert, keyFile: options.key } }
-      : {}),
+    ...(options.ca || options.cert || options.key ? { tls: { caFile: options.ca, certFile: options.cert, keyFile: options.key } } : {}),
     onRetry: options.quiet
       ? undefined
-      : (event) =>
-          io.stderr.write(
-            `retrying ${event.operation} (attempt ${event.attempt + 1} of ${event.maxAttempts})\n`,
-          ),
+      : (event) => io.stderr.write(`retrying ${event.operation} (attempt ${event.attempt + 1} of ${event.maxAttempts})\n`),
   });
 }

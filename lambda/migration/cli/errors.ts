@@ -26,7 +26,8 @@ function messageFor(error: unknown): string {
   // The client's messages already name the registry, the call, the status and the fix.
   if (error instanceof RegistryAuthError || error instanceof RegistryUnreachableError) return `error: ${error.message}`;
   if (error instanceof RegistryError) {
-    const hint = error.status >= 500 ? '; the registry is failing: check its health and logs, then run again (--retries allows more attempts)' : '';
+    const hint =
+      error.status >= 500 ? '; the registry is failing: check its health and logs, then run again (--retries allows more attempts)' : '';
     return `error: ${error.message}${hint}`;
   }
   if (

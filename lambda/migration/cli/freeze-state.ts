@@ -43,7 +43,9 @@ export async function freezeTransform(
     const result = unfreezeSnapshot(snapshot, state);
     log(`source frozen by sr-migrate (${path}): ${result.frozenScopes.length} scope(s) carry their pre-freeze mode`);
     if (result.drifted.length > 0) {
-      log(`warning: ${result.drifted.length} frozen scope(s) are no longer READONLY and are exported as read: ${result.drifted.join(', ')}`);
+      log(
+        `warning: ${result.drifted.length} frozen scope(s) are no longer READONLY and are exported as read: ${result.drifted.join(', ')}`,
+      );
     }
     return result;
   };

@@ -42,10 +42,16 @@ function nonNegativeInteger(name: string) {
 /** Adds the common options; `sides` picks which secret-ARN flags apply. */
 export function addCommonOptions(command: Command, sides: readonly ('source' | 'target')[]): Command {
   if (sides.includes('source')) {
-    command.option('--source-secret-arn <arn>', 'Secrets Manager secret with the source credentials ({"username","password"} or {"token"})');
+    command.option(
+      '--source-secret-arn <arn>',
+      'Secrets Manager secret with the source credentials ({"username","password"} or {"token"})',
+    );
   }
   if (sides.includes('target')) {
-    command.option('--target-secret-arn <arn>', 'Secrets Manager secret with the target credentials ({"username","password"} or {"token"})');
+    command.option(
+      '--target-secret-arn <arn>',
+      'Secrets Manager secret with the target credentials ({"username","password"} or {"token"})',
+    );
   }
   return command
     .addOption(new Option('--concurrency <n>', 'requests in flight').argParser(positiveInteger('--concurrency')))

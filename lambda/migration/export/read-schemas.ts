@@ -194,10 +194,7 @@ async function readPerSubject(
   const perSubject = await Promise.all(
     subjects.map((subject) =>
       limit(async () => {
-        const [allVersions, liveVersions] = await Promise.all([
-          api.listVersions(subject, { deleted: true }),
-          api.listVersions(subject),
-        ]);
+        const [allVersions, liveVersions] = await Promise.all([api.listVersions(subject, { deleted: true }), api.listVersions(subject)]);
         const live = new Set(liveVersions ?? []);
         total += allVersions?.length ?? 0;
         return (allVersions ?? []).map((version) => ({ subject, version, live: live.has(version) }));

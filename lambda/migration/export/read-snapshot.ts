@@ -40,27 +40,17 @@ export interface SnapshotReadResult {
  * and each context's max id. The whole snapshot is held in memory (about the size of the
  * registry's schema texts; fine for tens of thousands of versions).
  */
-export async function readRegistrySnapshot(
-  api: SchemaRegistryApi,
-  options: ReadSnapshotOptions = {},
-): Promise<RegistrySnapshot> {
+export async function readRegistrySnapshot(api: SchemaRegistryApi, options: ReadSnapshotOptions = {}): Promise<RegistrySnapshot> {
   return (await readRegistrySnapshotDetailed(api, options)).snapshot;
 }
 
 /** `readRegistrySnapshot` that also says which read path was taken and what was estimated. */
-export async function readRegistrySnapshotDetailed(
-  api: SchemaRegistryApi,
-  options: ReadSnapshotOptions = {},
-): Promise<SnapshotReadResult> {
+export async function readRegistrySnapshotDetailed(api: SchemaRegistryApi, options: ReadSnapshotOptions = {}): Promise<SnapshotReadResult> {
   const concurrency = options.concurrency ?? 16;
   const progress = options.onProgress ?? (() => undefined);
   const log = options.log ?? (() => undefined);
 
-  const [serverVersion, listedContexts, subjects] = await Promise.all([
-    api.serverVersion(),
-    api.listContexts(),
-    listAllSubjects(api),
-  ]);
+  const [serverVersion, listedContexts, subjects] = await Promise.all([api.serverVersion(), api.listContexts(), listAllSubjects(api)]);
   // A server without /contexts answers ["."]; subjects still reveal the contexts in use.
   const subjectContexts = sortContexts([DEFAULT_CONTEXT, ...listedContexts, ...subjects.map(contextOfSubject)]);
   const named = subjectContexts.filter((c) => c !== DEFAULT_CONTEXT).map(contextScope);

@@ -110,10 +110,7 @@ export async function freezeRegistry(api: SchemaRegistryApi, options: FreezeOpti
  * A restored IMPORT is written with force, as it would otherwise refuse a non-empty scope
  * (§12.3). Removes the state file when done.
  */
-export async function unfreezeRegistry(
-  api: SchemaRegistryApi,
-  options: Pick<FreezeOptions, 'statePath' | 'log'>,
-): Promise<UnfreezeResult> {
+export async function unfreezeRegistry(api: SchemaRegistryApi, options: Pick<FreezeOptions, 'statePath' | 'log'>): Promise<UnfreezeResult> {
   const state = await readFreezeState(options.statePath);
   if (!state) {
     throw new FreezeStateError(

@@ -92,7 +92,13 @@ function compareVersions(expected: ExpectedState, target: RegistrySnapshot, add:
     }
     if (act.id !== exp.id) add('id-differs', where, `${label} has id ${act.id} on the target, ${exp.id} at the source`, exp.id, act.id);
     if (act.schemaType !== exp.schemaType) {
-      add('schema-type-differs', where, `${label} is ${act.schemaType} on the target, ${exp.schemaType} at the source`, exp.schemaType, act.schemaType);
+      add(
+        'schema-type-differs',
+        where,
+        `${label} is ${act.schemaType} on the target, ${exp.schemaType} at the source`,
+        exp.schemaType,
+        act.schemaType,
+      );
     }
     if (canonicalSchemaText(exp.schemaType, exp.schema) !== canonicalSchemaText(act.schemaType, act.schema)) {
       add('schema-differs', where, `${label} has different schema text on the target`, exp.schema, act.schema);
@@ -169,7 +175,13 @@ function compareModes(expected: ExpectedState, target: RegistrySnapshot, add: Ad
       continue;
     }
     const why = frozen.has(scope) && a === 'READONLY' ? ' (the migration freeze was carried over to the target)' : '';
-    add('mode-differs', { scope }, `${describeScope(scope)}: mode ${a ?? 'unset'} on the target, ${e ?? 'unset'} at the source${why}`, e, a);
+    add(
+      'mode-differs',
+      { scope },
+      `${describeScope(scope)}: mode ${a ?? 'unset'} on the target, ${e ?? 'unset'} at the source${why}`,
+      e,
+      a,
+    );
   }
 }
 

@@ -315,7 +315,9 @@ describe('sr-migrate registry failures', () => {
       const run = await cli(['assess', '--source', registry.double.url, '--retries', '1', '--quiet']);
       expect(run.code).toBe(1);
       expect(lines(run.stderr)).toEqual([
-        expect.stringMatching(/^error: GET \/contexts at http:\/\/127\.0\.0\.1:\d+ failed after 2 attempts.*error_code 50001.*check its health/),
+        expect.stringMatching(
+          /^error: GET \/contexts at http:\/\/127\.0\.0\.1:\d+ failed after 2 attempts.*error_code 50001.*check its health/,
+        ),
       ]);
     } finally {
       await registry.close();

@@ -40,9 +40,7 @@ describe('readRegistrySnapshot on an 8.x source (bulk listing with deleted flags
     // Contexts with colliding ids; a reference resolved inside its context.
     expect(find(s, ':.ctx-a:payments-value', 1)).toMatchObject({ context: '.ctx-a', id: 100 });
     expect(find(s, 'orders-value', 1)?.id).toBe(100);
-    expect(find(s, ':.ctx-a:payments-value', 2)?.references).toEqual([
-      { name: 'com.acme.ctx.Money', subject: 'money', version: 1 },
-    ]);
+    expect(find(s, ':.ctx-a:payments-value', 2)?.references).toEqual([{ name: 'com.acme.ctx.Money', subject: 'money', version: 1 }]);
     // Names that need encoding.
     expect(s.map((r) => r.subject)).toEqual(expect.arrayContaining(['ünïcødé-主题-value', 'name with spaces', 'team/a/b-value']));
     // Types, metadata and ruleSet.
@@ -127,8 +125,7 @@ describe('readRegistrySnapshot per-subject fallback', () => {
   });
 
   it('copes with a server that ignores offset: whole listing at once, or repeating pages (fallback)', async () => {
-    const all = async (deleted: boolean) =>
-      registry.api.listSchemasPage({ subjectPrefix: ':*:', deleted, offset: 0, limit: 1000 });
+    const all = async (deleted: boolean) => registry.api.listSchemasPage({ subjectPrefix: ':*:', deleted, offset: 0, limit: 1000 });
     const noPaging: SchemaRegistryApi = Object.create(registry.api);
     noPaging.listSchemasPage = async (options) => all(options.deleted);
     const whole = await readRegistrySnapshotDetailed(noPaging, { pageSize: 10 });

@@ -40,9 +40,9 @@ describe('freezeRegistry / unfreezeRegistry', () => {
     // Writes are refused in the default context, a named context, a brand-new context,
     // and the subject that overrides with READWRITE.
     for (const subject of ['orders-value', ':.ctx-a:payments-value', ':.ctx-new:fresh', 'name with spaces']) {
-      await expect(
-        registry.api.register(subject, { schema: '{"type":"string"}', schemaType: 'AVRO' }),
-      ).rejects.toMatchObject({ errorCode: 42205 });
+      await expect(registry.api.register(subject, { schema: '{"type":"string"}', schemaType: 'AVRO' })).rejects.toMatchObject({
+        errorCode: 42205,
+      });
     }
   });
 

@@ -63,9 +63,7 @@ describe('verifyTarget', () => {
   });
 
   it('version-unexpected for content the source does not have', () => {
-    const extra = target((t) =>
-      t.schemas.push({ ...t.schemas[0], subject: 'stray', version: 1, id: 7000, deleted: false }),
-    );
+    const extra = target((t) => t.schemas.push({ ...t.schemas[0], subject: 'stray', version: 1, id: 7000, deleted: false }));
     expect(kinds(extra)).toEqual(['version-unexpected']);
   });
 
@@ -78,12 +76,17 @@ describe('verifyTarget', () => {
   });
 
   it('schema-differs, but not for whitespace or key order in AVRO/JSON', () => {
-    const reordered = JSON.stringify({ namespace: 'com.acme', fields: [{ type: 'long', name: 'amount' }], name: 'D', type: 'record' }, null, 2);
+    const reordered = JSON.stringify(
+      { namespace: 'com.acme', fields: [{ type: 'long', name: 'amount' }], name: 'D', type: 'record' },
+      null,
+      2,
+    );
     expect(kinds(target((t) => withSchema(t, 'diamond-d', 1, { schema: reordered })))).toEqual([]);
     const changed = '{"type":"record","name":"D","namespace":"com.acme","fields":[{"name":"amount","type":"int"}]}';
     expect(kinds(target((t) => withSchema(t, 'diamond-d', 1, { schema: changed })))).toEqual(['schema-differs']);
     // Field order is meaningful in Avro.
-    const swapped = '{"type":"record","name":"A","namespace":"com.acme","fields":[{"name":"c","type":"com.acme.C"},{"name":"b","type":"com.acme.B"}]}';
+    const swapped =
+      '{"type":"record","name":"A","namespace":"com.acme","fields":[{"name":"c","type":"com.acme.C"},{"name":"b","type":"com.acme.B"}]}';
     expect(kinds(target((t) => withSchema(t, 'diamond-a', 1, { schema: swapped })))).toEqual(['schema-differs']);
     expect(kinds(target((t) => withSchema(t, 'proto-common', 1, { schema: 'syntax = "proto3";' })))).toEqual(['schema-differs']);
   });
@@ -119,7 +122,7 @@ describe('verifyTarget', () => {
       t.configs = t.configs.map((c) => (c.scope === 'orders-value' ? { ...c, config: { compatibilityLevel: 'FULL' } } : c));
     });
     expect(kinds(changed)).toEqual(['config-differs']);
-    expect(kinds(target((t) => (t.configs = t.configs.filter((c) => c.scope !== ':.ctx-a:')))) ).toEqual(['config-differs']);
+    expect(kinds(target((t) => (t.configs = t.configs.filter((c) => c.scope !== ':.ctx-a:'))))).toEqual(['config-differs']);
     expect(kinds(target((t) => t.configs.push({ type: 'config', scope: 'shared-a', config: { compatibilityLevel: 'NONE' } })))).toEqual([
       'config-differs',
     ]);
@@ -130,11 +133,16 @@ describe('verifyTarget', () => {
     const frozenTarget = target((t) => (t.modes = t.modes.map((m) => (m.scope === '' ? { ...m, mode: 'READONLY' as const } : m))));
     const report = verifyTarget({ ...expectedCorpusSnapshot(), frozenScopes: [''] }, frozenTarget);
     expect(report.differences).toHaveLength(1);
-    expect(report.differences[0].message).toMatch(/top level: mode READONLY on the target, READWRITE at the source \(the migration freeze was carried over/);
+    expect(report.differences[0].message).toMatch(
+      /top level: mode READONLY on the target, READWRITE at the source \(the migration freeze was carried over/,
+    );
   });
 
   it('max-id-too-low when the target could hand out an id the source used', () => {
-    const report = verifyTarget(expectedCorpusSnapshot(), target((t) => (t.maxIds = t.maxIds.map((m) => (m.context === '.' ? { ...m, maxId: 601 } : m)))));
+    const report = verifyTarget(
+      expectedCorpusSnapshot(),
+      target((t) => (t.maxIds = t.maxIds.map((m) => (m.context === '.' ? { ...m, maxId: 601 } : m)))),
+    );
     expect(report.differences.map((d) => [d.kind, d.expected, d.actual])).toEqual([['max-id-too-low', 999, 601]]);
     expect(report.differences[0].message).toMatch(/ids 602\.\.999/);
   });
@@ -142,14 +150,24 @@ describe('verifyTarget', () => {
   it("tolerates the import's id placeholder and a top level that answers the server default", () => {
     const expected = { ...expectedCorpusSnapshot(), configs: expectedCorpusSnapshot().configs.filter((c) => c.scope !== '') };
     const actual = target((t) => {
-      t.schemas.push({ ...t.schemas[0], subject: '_sr-migrate-reserved-id', version: 1, id: 999, deleted: true, metadata: undefined, ruleSet: undefined });
+      t.schemas.push({
+        ...t.schemas[0],
+        subject: '_sr-migrate-reserved-id',
+        version: 1,
+        id: 999,
+        deleted: true,
+        metadata: undefined,
+        ruleSet: undefined,
+      });
       t.configs = t.configs.map((c) => (c.scope === '' ? { ...c, config: { compatibilityLevel: 'BACKWARD' } } : c));
     });
     const report = verifyTarget(expected, actual);
     expect(report.ok).toBe(true);
     expect(report.notes).toHaveLength(2);
     // A live placeholder (the import stopped before soft-deleting it) is a real difference.
-    const live = target((t) => t.schemas.push({ ...t.schemas[0], subject: '_sr-migrate-reserved-id', version: 1, id: 999, deleted: false }));
+    const live = target((t) =>
+      t.schemas.push({ ...t.schemas[0], subject: '_sr-migrate-reserved-id', version: 1, id: 999, deleted: false }),
+    );
     expect(kinds(live)).toEqual(['version-unexpected']);
   });
 

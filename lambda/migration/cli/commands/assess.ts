@@ -13,7 +13,9 @@ interface AssessCliOptions extends CommonOptions {
 /** `sr-migrate assess --source URL [--json]` */
 export function assessCommand(io: CliIo, run: (action: () => Promise<number>) => Promise<void>): Command {
   const command = new Command('assess')
-    .description('Inventory a registry for planning: counts per context and type, soft deletes, references, configs, modes, largest schemas, estimated import time')
+    .description(
+      'Inventory a registry for planning: counts per context and type, soft deletes, references, configs, modes, largest schemas, estimated import time',
+    )
     .requiredOption('--source <url>', 'registry URL (credentials: SR_SOURCE_AUTH, --source-secret-arn, or user:pass@ in the URL)')
     .option('--json', 'print the inventory as JSON');
   addCommonOptions(command, ['source']);

@@ -32,9 +32,9 @@ export interface EndpointConfig {
 
 /** A Route 53 alias record for the registry endpoint. */
 export interface DnsConfig {
-  /** Hosted zone id, e.g. `Z0123456789ABCDEFGHIJ`. */
+  /** Hosted zone id, e.g. `Z0123456789ABCDEFGHIJ`. Required, no default. */
   readonly hostedZoneId: string;
-  /** The zone's domain name, e.g. `internal.example.com`. */
+  /** The zone's domain name, e.g. `internal.example.com`. Required, no default. */
   readonly zoneName: string;
   /**
    * Record name relative to the zone (e.g. `schema-registry`), or the full name inside it.

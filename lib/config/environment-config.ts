@@ -15,7 +15,7 @@ export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
  * their own `<concern>-config.ts` and validator.
  */
 export interface EnvironmentConfig {
-  /** Environment name; also decides prod-only rules (sizing, retention, no Spot). */
+  /** Environment name; also decides prod-only rules (sizing, retention, no Spot). Required, no default. */
   readonly name: EnvironmentName;
 
   /**
@@ -32,10 +32,16 @@ export interface EnvironmentConfig {
    */
   readonly region: string;
 
+  /** VPC, AZs, NAT, endpoints, flow logs. Required; see network-config.ts for the per-env defaults. */
   readonly network: NetworkConfig;
+  /** Load balancer listener, allowed clients, optional DNS record. Required. */
   readonly endpoint: EndpointConfig;
+  /** Fargate sizing, task counts, scaling, Spot, ECS Exec, logs. Required. */
   readonly service: ServiceConfig;
+  /** Registry image, JVM heap, basic auth, extra properties. Required. */
   readonly registry: RegistryConfig;
+  /** Kafka store: a created MSK cluster or an existing cluster. Required. */
   readonly kafka: KafkaConfig;
+  /** Buckets, retention and removal behaviour of the stateful stack. Required. */
   readonly data: DataConfig;
 }

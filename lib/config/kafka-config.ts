@@ -30,6 +30,10 @@ export interface KafkaStoreConfig {
 
 /** Create an MSK provisioned cluster with IAM client authentication in the Data stack. */
 export interface CreateKafkaConfig extends KafkaStoreConfig {
+  /**
+   * Discriminator: the app creates the cluster.
+   * @default 'create' (all committed environments)
+   */
   readonly mode: 'create';
 
   /**
@@ -65,12 +69,13 @@ export interface CreateKafkaConfig extends KafkaStoreConfig {
 
 /** Use a Kafka cluster that already exists (MSK or self-managed). */
 export interface ExistingKafkaConfig extends KafkaStoreConfig {
+  /** Discriminator: the cluster already exists. No default (select it explicitly). */
   readonly mode: 'existing';
 
-  /** `kafkastore.bootstrap.servers`: comma-separated `host:port` list. */
+  /** `kafkastore.bootstrap.servers`: comma-separated `host:port` list. Required, no default. */
   readonly bootstrapServers: string;
 
-  /** Authentication mechanism the brokers expect. */
+  /** Authentication mechanism the brokers expect. Required, no default. */
   readonly auth: KafkaAuthMode;
 
   /**
@@ -88,7 +93,7 @@ export interface ExistingKafkaConfig extends KafkaStoreConfig {
 
   /**
    * Broker port the task may connect to (egress rule).
-   * @default the port of the first bootstrap server
+   * @default every distinct port in `bootstrapServers`
    */
   readonly brokerPort?: number;
 

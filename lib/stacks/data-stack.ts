@@ -8,7 +8,7 @@ import { AccessLogsBucket } from '../constructs/data/access-logs-bucket';
 import { ExportBucket } from '../constructs/data/export-bucket';
 import { RegistryAdminSecret } from '../constructs/data/registry-admin-secret';
 import { MskCluster } from '../constructs/kafka-access/msk-cluster';
-import { removalPolicyOf } from './removal';
+import { removalPolicyOf } from '../constructs/shared/removal-policy';
 
 export interface DataStackProps extends StackProps {
   readonly config: EnvironmentConfig;

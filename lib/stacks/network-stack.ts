@@ -3,7 +3,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config';
 import { RegistryVpc } from '../constructs/network/registry-vpc';
-import { removalPolicyOf } from './removal';
+import { removalPolicyOf } from '../constructs/shared/removal-policy';
 
 export interface NetworkStackProps extends StackProps {
   readonly config: EnvironmentConfig;

@@ -12,7 +12,7 @@ import { RegistryDnsRecord } from '../constructs/registry-service/registry-dns-r
 import { RegistryLoadBalancer } from '../constructs/registry-service/registry-load-balancer';
 import { RegistryService } from '../constructs/registry-service/registry-service';
 import { RegistryTaskDefinition } from '../constructs/registry-service/registry-task-definition';
-import { removalPolicyOf } from './removal';
+import { removalPolicyOf } from '../constructs/shared/removal-policy';
 
 export interface RegistryStackProps extends StackProps {
   readonly config: EnvironmentConfig;

@@ -25,6 +25,8 @@ export interface PhaseResult {
   readonly ms: number;
   /** Peak resident set size of this process, MiB. */
   readonly peakRssMiB: number;
+  /** CPU time (user + system) this process used for the whole phase, ms: far below `ms` means it waited (latency, or a busy machine). */
+  readonly cpuMs: number;
   readonly details: Record<string, number | string | boolean>;
 }
 
@@ -34,12 +36,17 @@ function client(url: string): HttpSchemaRegistryClient {
 
 async function run(request: PhaseRequest): Promise<PhaseResult> {
   const start = performance.now();
-  const done = (details: PhaseResult['details']): PhaseResult => ({
-    phase: request.phase,
-    ms: performance.now() - start,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    details,
-  });
+  const cpuStart = process.cpuUsage();
+  const done = (details: PhaseResult['details']): PhaseResult => {
+    const cpu = process.cpuUsage(cpuStart);
+    return {
+      phase: request.phase,
+      ms: performance.now() - start,
+      peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      details,
+    };
+  };
   switch (request.phase) {
     case 'idle':
       return done({});

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startRegistryDouble, type RegistryDouble } from '../test/support/registry-double';
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       double.stats.reset();
     }
 
+    const loadBefore = loadavg()[0];
     const idle = await runPhase({ phase: 'idle' });
     log(`baseline child process (tsx loaded, nothing done): ${idle.peakRssMiB.toFixed(0)} MiB`);
 
@@ -90,11 +91,14 @@ async function main(): Promise<void> {
       when: new Date().toISOString(),
       corpus: { subjects: SUBJECTS, versionsPerSubject: VERSIONS, subjectVersions: sourceVersions },
       latency: { writeMs: WRITE_LATENCY_MS, readMs: READ_LATENCY_MS },
-      export: { ms: exported.ms, reads: exportReads, peakRssMiB: exported.peakRssMiB, ...exported.details },
-      import: { ms: imported.ms, writes: importWrites, peakRssMiB: imported.peakRssMiB, ...imported.details },
+      // Numbers from a shared machine: the 1-minute load average says how busy it was.
+      machine: { cores: cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadavg()[0] },
+      export: { ms: exported.ms, cpuMs: exported.cpuMs, reads: exportReads, peakRssMiB: exported.peakRssMiB, ...exported.details },
+      import: { ms: imported.ms, cpuMs: imported.cpuMs, writes: importWrites, peakRssMiB: imported.peakRssMiB, ...imported.details },
       baselines: {
         writeFloorMs,
         naiveCopier: {
+          cpuMs: naive.cpuMs * naiveScale,
           ms: naiveMs,
           readMs: naiveReadMs,
           writeMs: naiveWriteMs,

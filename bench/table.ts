@@ -2,8 +2,9 @@
 export interface TableInput {
   readonly corpus: { readonly subjectVersions: number };
   readonly latency: { readonly writeMs: number; readonly readMs: number };
-  readonly export: { readonly ms: number; readonly reads: number; readonly peakRssMiB: number };
-  readonly import: { readonly ms: number; readonly writes: number; readonly peakRssMiB: number };
+  readonly machine: { readonly cores: number; readonly loadAverageBefore: number; readonly loadAverageAfter: number };
+  readonly export: { readonly ms: number; readonly cpuMs: number; readonly reads: number; readonly peakRssMiB: number };
+  readonly import: { readonly ms: number; readonly cpuMs: number; readonly writes: number; readonly peakRssMiB: number };
   readonly baselines: {
     readonly writeFloorMs: number;
     readonly naiveCopier: { readonly ms: number; readonly readMs: number; readonly writeMs: number; readonly scale: number };
@@ -35,5 +36,8 @@ export function renderTable(r: TableInput): string {
   const line = (row: string[]) => row.map((cell, col) => cell.padEnd(widths[col])).join(' │ ');
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
   const title = `sr-migrate benchmark: ${r.corpus.subjectVersions} subject-versions, double at ${r.latency.writeMs} ms/write, ${r.latency.readMs} ms/read`;
-  return [title, '', line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+  const machine =
+    `machine: ${r.machine.cores} cores, load average ${r.machine.loadAverageBefore.toFixed(1)} before / ${r.machine.loadAverageAfter.toFixed(1)} after; ` +
+    `CPU used: export ${seconds(r.export.cpuMs)} (${r.export.reads} reads), import ${seconds(r.import.cpuMs)}`;
+  return [title, machine, '', line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }

@@ -67,7 +67,8 @@ export function makeContent(input: {
   const references = input.references && input.references.length > 0 ? input.references.map((r) => ({ ...r })) : undefined;
   const metadata = isEmptyObject(input.metadata) ? undefined : input.metadata;
   const ruleSet = isEmptyObject(input.ruleSet) ? undefined : input.ruleSet;
-  const identity = stableStringify([input.schemaType, input.schema, references ?? [], metadata ?? null, ruleSet ?? null]);
+  // Separators cannot occur in a schema type; the schema text is taken as is (no JSON escaping cost).
+  const identity = `${input.schemaType}\u0000${stableStringify([references ?? [], metadata ?? null, ruleSet ?? null])}\u0000${input.schema}`;
   const hex = createHash('md5').update(identity).digest('hex');
   const guid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   return { schemaType: input.schemaType, schema: input.schema, references, metadata, ruleSet, identity, guid };

@@ -31,6 +31,11 @@ export interface RegistryDouble {
     dropConnectionNext(rule: { method?: string; path?: RegExp; times?: number; afterApplying?: boolean }): void;
     clear(): void;
   };
+  /**
+   * Changes the injected latencies from now on, e.g. load a source fast with latency 0, then set
+   * `{ writeLatencyMs: 2, readLatencyMs: 0.5 }` for the measured run. Absent fields keep their value.
+   */
+  setLatency(latency: { writeLatencyMs?: number; readLatencyMs?: number }): void;
   /** Read-only view for assertions. */
   readonly inspect: {
     /** Stored subject-versions in every context, soft-deleted ones included. */
@@ -62,6 +67,12 @@ export async function startRegistryDouble(options?: RegistryDoubleOptions): Prom
       landThenTimeoutNext: (rule) => injector.add(rule, { kind: 'landThenTimeout' }),
       dropConnectionNext: (rule) => injector.add(rule, { kind: 'drop', afterApplying: rule.afterApplying ?? false }),
       clear: () => injector.clear(),
+    },
+    setLatency: (latency) => {
+      // The server reads these per request, so the change applies from the next request on.
+      const checked = resolveOptions({ ...latency });
+      if (latency.writeLatencyMs !== undefined) resolved.writeLatencyMs = checked.writeLatencyMs;
+      if (latency.readLatencyMs !== undefined) resolved.readLatencyMs = checked.readLatencyMs;
     },
     inspect: {
       versionCount: () => state.totalVersions,

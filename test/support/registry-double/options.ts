@@ -49,8 +49,10 @@ export class ServerVersion {
 export interface ResolvedOptions {
   readonly version: ServerVersion;
   readonly auth?: { readonly username: string; readonly password: string };
-  readonly writeLatencyMs: number;
-  readonly readLatencyMs: number;
+  /** Mutable: `RegistryDouble.setLatency` changes it at run time (e.g. after a fast bulk load). */
+  writeLatencyMs: number;
+  /** Mutable like `writeLatencyMs`. */
+  readLatencyMs: number;
   readonly schemasPageLimit: number;
   readonly modeMutability: boolean;
   readonly defaultCompatibility: string;

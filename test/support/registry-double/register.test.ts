@@ -70,6 +70,17 @@ describe('registry double: register', () => {
     expect(registry.inspect.versionCount()).toBe(1);
   });
 
+  test('pre-check rules: an explicit version without id is not a re-post (42201 in READWRITE); "latest" compares with the latest only', async () => {
+    await call('POST', '/subjects/s/versions', { schema: AVRO_A });
+    await call('POST', '/subjects/s/versions', { schema: AVRO_B });
+    const named = await call('POST', '/subjects/s/versions', { schema: AVRO_A, version: 1 });
+    expect(named.body).toEqual({ error_code: 42201, message: 'Version is not one more than previous version' });
+    // version -1 ("latest"): AVRO_A is not the latest, so it registers a new version with its existing id.
+    const latest = await call('POST', '/subjects/s/versions', { schema: AVRO_A, version: -1 });
+    expect(latest.body).toMatchObject({ id: 1, version: 3 });
+    expect((await call('POST', '/subjects/s/versions', { schema: AVRO_A, version: -1 })).body).toMatchObject({ version: 3 });
+  });
+
   test('READONLY refuses new registrations with 42205', async () => {
     await call('PUT', '/mode/s', { mode: 'READONLY' });
     const res = await call('POST', '/subjects/s/versions', { schema: AVRO_A });

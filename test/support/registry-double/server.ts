@@ -5,6 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { rewriteContextPrefix } from './context-prefix';
 import { RegistryHttpError, errors } from './errors';
 import { FaultInjector } from './faults';
 import { preciseDelay } from './latency';
@@ -60,8 +61,8 @@ async function handle(parts: ServerParts, lock: WriteLock, req: IncomingMessage,
   const method = (req.method ?? 'GET').toUpperCase();
   const rawUrl = req.url ?? '/';
   const queryStart = rawUrl.indexOf('?');
-  const rawPath = queryStart >= 0 ? rawUrl.slice(0, queryStart) : rawUrl;
   const query = new URLSearchParams(queryStart >= 0 ? rawUrl.slice(queryStart + 1) : '');
+  const rawPath = rewriteContextPrefix(queryStart >= 0 ? rawUrl.slice(0, queryStart) : rawUrl, query);
   try {
     const isRoot = method === 'GET' && (rawPath === '/' || rawPath === '');
     if (options.auth && !isRoot && !authorized(req.headers.authorization, options.auth)) {

@@ -128,12 +128,7 @@ export class RegistryState {
     if (!subject || subject.versions.get(v.version) !== v) return;
     this.unlink(ctx, v);
     subject.versions.delete(v.version);
-    if (subject.versions.size === 0) {
-      ctx.subjects.delete(v.subject);
-      // The real server drops subject-level mode and config once no version is left.
-      this.modes.delete(v.qualified);
-      this.configs.delete(v.qualified);
-    }
+    if (subject.versions.size === 0) ctx.subjects.delete(v.subject);
     this.sortedCache = undefined;
   }
 

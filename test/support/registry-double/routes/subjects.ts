@@ -4,9 +4,19 @@ import { parseQualified } from '../names';
 import { renderRegisterResponse, renderSchema } from '../render';
 import { Reply, RequestContext, Route, boolParam, intParam, page } from '../router';
 import { deleteSubject, deleteVersion } from '../rules/delete';
-import { findExisting, prepareRegistration, registerVersion } from '../rules/register';
+import {
+  ParsedRegistration,
+  findExisting,
+  parseRegistration,
+  prepareRegistration,
+  registerVersion,
+  resolveRegistration,
+} from '../rules/register';
 import { parseVersionId } from '../rules/version-id';
 import { StoredVersion, hasLive, latestLive, sortedVersionsOf } from '../state';
+
+/** The pre-check's parse, reused under the lock (canonicalizing twice would double the CPU cost per import). */
+const parsedRequests = new WeakMap<RequestContext, ParsedRegistration>();
 
 export const subjectRoutes: Route[] = [
   { method: 'GET', template: '/subjects', kind: 'read', handle: listSubjects },
@@ -30,11 +40,15 @@ export const subjectRoutes: Route[] = [
     template: '/subjects/{subject}/versions',
     kind: 'register',
     precheck: (ctx) => {
-      const existing = findExisting(ctx.state, prepareRegistration(ctx.state, ctx.params[0], ctx.body));
+      const parsed = parseRegistration(ctx.params[0], ctx.body);
+      parsedRequests.set(ctx, parsed);
+      const existing = findExisting(ctx.state, resolveRegistration(ctx.state, parsed));
       return existing ? { status: 200, body: renderRegisterResponse(existing, ctx.options) } : undefined;
     },
     handle: (ctx) => {
-      const prepared = prepareRegistration(ctx.state, ctx.params[0], ctx.body);
+      // References are resolved again under the lock: the state may have changed since the pre-check.
+      const parsed = parsedRequests.get(ctx) ?? parseRegistration(ctx.params[0], ctx.body);
+      const prepared = resolveRegistration(ctx.state, parsed);
       const { stored, mutated } = registerVersion(ctx.state, ctx.options, prepared, ctx.now);
       return { status: 200, body: renderRegisterResponse(stored, ctx.options), mutated };
     },

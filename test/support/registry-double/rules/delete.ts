@@ -1,6 +1,6 @@
 /** Soft and permanent deletes of versions and subjects (reference §5), checks in the real server's order. */
 import { errors } from '../errors';
-import { QualifiedName, isValidSubject, parseQualified, qualify } from '../names';
+import { QualifiedName, contextPrefix, isValidSubject, parseQualified, qualify } from '../names';
 import type { ResolvedOptions } from '../options';
 import { effectiveMode, isReadOnly } from '../scopes';
 import { RegistryState, StoredVersion, hasLive, latestLive, sortedVersionsOf } from '../state';
@@ -29,8 +29,12 @@ export function deleteVersion(
   assertWritable(state, options, name);
   const referrers = state.referrersOf(target, true);
   if (referrers.length > 0) throw referenceExists(target);
-  if (permanent) state.remove(target);
-  else target.deleted = true;
+  if (permanent) {
+    state.remove(target);
+    dropSubjectSettingsIfEmpty(state, name);
+  } else {
+    target.deleted = true;
+  }
   return target.version;
 }
 
@@ -50,15 +54,23 @@ export function deleteSubject(state: RegistryState, options: ResolvedOptions, ra
   }
   if (permanent) {
     for (const v of [...affected].reverse()) state.remove(v);
+    dropSubjectSettingsIfEmpty(state, name);
   } else {
     for (const v of affected) v.deleted = true;
   }
   return affected.map((v) => v.version);
 }
 
+/** A permanent delete that leaves the subject without versions also deletes its mode and config. */
+function dropSubjectSettingsIfEmpty(state: RegistryState, name: QualifiedName): void {
+  if (state.subject(name)) return;
+  state.modes.delete(qualify(name));
+  state.configs.delete(qualify(name));
+}
+
 function assertWritable(state: RegistryState, options: ResolvedOptions, name: QualifiedName): void {
   if (isReadOnly(effectiveMode(state, options, qualify(name)))) {
-    throw errors.notPermitted(`Subject ${name.subject} in context ${name.context} is in read-only mode`);
+    throw errors.notPermitted(`Subject ${qualify(name)} in context ${contextPrefix(name.context)} is in read-only mode`);
   }
 }
 

@@ -5,26 +5,33 @@
 import type { SchemaReference, SchemaType } from '../../../../lambda/registry-client/types';
 import { SCHEMA_TYPES, SchemaContent, canonicalSchemaText, makeContent } from '../content';
 import { RegistryHttpError, errors } from '../errors';
-import { QualifiedName, isValidSubject, parseQualified, qualify, resolveReferenceSubject } from '../names';
+import { QualifiedName, contextPrefix, isValidSubject, parseQualified, qualify, resolveReferenceSubject } from '../names';
 import type { ResolvedOptions } from '../options';
 import { effectiveMode, isImportLike, isReadOnly } from '../scopes';
-import { RegistryState, StoredVersion, latestLive, versionKey } from '../state';
+import { RegistryState, StoredVersion, SubjectState, latestLive, versionKey } from '../state';
+import { inheritFromPrevious } from './inherit';
 
 const MAX_INT = 2 ** 31 - 1;
 
-/** A validated registration request. */
-export interface PreparedRegistration {
+/** A parsed registration request; independent of the registry state. */
+export interface ParsedRegistration {
   readonly name: QualifiedName;
   /** -1 when absent. */
   readonly id: number;
   /** 0 when absent or "latest" (-1). */
   readonly version: number;
+  /** The request said `version: -1` ("latest"): the pre-check compares with the latest version only. */
+  readonly latest: boolean;
   readonly content: SchemaContent;
+}
+
+/** A parsed request whose references resolved against the current state. */
+export interface PreparedRegistration extends ParsedRegistration {
   readonly referenceTargets: readonly string[];
 }
 
-/** Parses and validates the request; resolves references (42201 when one is missing). */
-export function prepareRegistration(state: RegistryState, rawSubject: string, body: unknown): PreparedRegistration {
+/** Parses and validates the request body and subject (400, 42201, 42202, 42208). */
+export function parseRegistration(rawSubject: string, body: unknown): ParsedRegistration {
   if (!isValidSubject(rawSubject, false)) throw errors.invalidSubject(rawSubject);
   const name = parseQualified(rawSubject);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -44,10 +51,6 @@ export function prepareRegistration(state: RegistryState, rawSubject: string, bo
   const references = parseReferences(req.references);
   const metadata = optionalObject(req.metadata, 'metadata');
   const ruleSet = optionalObject(req.ruleSet, 'ruleSet');
-
-  // With an id the server does not validate "as new", so references may point at soft-deleted versions.
-  const lookupDeleted = id >= 0;
-  const referenceTargets = references.map((ref) => resolveReference(state, name, ref, lookupDeleted, schemaType));
   const content = makeContent({
     schemaType: schemaType as SchemaType,
     schema: canonicalSchemaText(schemaType as SchemaType, schemaText),
@@ -55,22 +58,61 @@ export function prepareRegistration(state: RegistryState, rawSubject: string, bo
     metadata,
     ruleSet,
   });
-  return { name, id: id < 0 ? -1 : id, version, content, referenceTargets };
+  return { name, id: id < 0 ? -1 : id, version, latest: rawVersion === -1, content };
 }
 
 /**
- * The pre-check (`registerOrForward`, no lock, any mode): the same content already registered and live
- * under this subject is returned when the request's id and version are absent or equal to it.
+ * Resolves references against the current state (42201 when one is missing). With an id the server
+ * does not validate "as new", so references may then point at soft-deleted versions.
+ */
+export function resolveRegistration(state: RegistryState, parsed: ParsedRegistration): PreparedRegistration {
+  const lookupDeleted = parsed.id >= 0;
+  const referenceTargets = (parsed.content.references ?? []).map((ref) =>
+    resolveReference(state, parsed.name, ref, lookupDeleted, parsed.content.schemaType),
+  );
+  return { ...parsed, referenceTargets };
+}
+
+/** parseRegistration + resolveRegistration. */
+export function prepareRegistration(state: RegistryState, rawSubject: string, body: unknown): PreparedRegistration {
+  return resolveRegistration(state, parseRegistration(rawSubject, body));
+}
+
+/**
+ * The pre-check (`registerOrForward`, no lock, any mode): when the content is already live under the
+ * subject, a request without version (or "latest") returns it if its id is absent or equal; a request
+ * with version and the same id returns it if that version holds it. Anything else goes on to register.
  */
 export function findExisting(state: RegistryState, p: PreparedRegistration): StoredVersion | undefined {
   const subject = state.subject(p.name);
   if (!subject) return undefined;
+  const direct = acceptExisting(subject, p, p.content.identity);
+  if (direct) return direct;
+  // Like lookUpSchemaUnderSubject: retry with metadata/ruleSet taken from the latest version.
+  const inherited = inheritFromPrevious(p.content, latestLive(subject));
+  return inherited === p.content ? undefined : acceptExisting(subject, p, inherited.identity);
+}
+
+function acceptExisting(subject: SubjectState, p: PreparedRegistration, identity: string): StoredVersion | undefined {
+  const existing = p.latest ? sameContent(latestLive(subject), identity) : newestLiveWith(subject, identity);
+  if (!existing) return undefined;
+  if (p.version === 0) return p.id < 0 || p.id === existing.id ? existing : undefined;
+  if (p.id !== existing.id) return undefined;
+  if (existing.version === p.version) return existing;
+  // The same schema imported under several versions: the requested one, if it holds the same id and content.
+  const older = subject.versions.get(p.version);
+  return older && !older.deleted && older.id === existing.id && older.content.identity === identity ? older : undefined;
+}
+
+function sameContent(v: StoredVersion | undefined, identity: string): StoredVersion | undefined {
+  return v && v.content.identity === identity ? v : undefined;
+}
+
+/** The newest live version of the subject with this content. */
+function newestLiveWith(subject: SubjectState, identity: string): StoredVersion | undefined {
   let match: StoredVersion | undefined;
   for (const v of subject.versions.values()) {
-    if (v.deleted || v.content.identity !== p.content.identity) continue;
-    if (p.id >= 0 && v.id !== p.id) continue;
-    if (p.version > 0 && v.version !== p.version) continue;
-    if (!match || v.version > match.version) match = v;
+    if (!v.deleted && v.content.identity === identity && (!match || v.version > match.version)) match = v;
   }
   return match;
 }
@@ -87,13 +129,15 @@ export function registerVersion(
 
   const { context, subject: subjectName } = p.name;
   const mode = effectiveMode(state, options, qualify(p.name));
-  if (isReadOnly(mode)) throw errors.notPermitted(`Subject ${subjectName} in context ${context} is in read-only mode`);
+  // Messages as in checkRegisterMode: the qualified subject and context ('' for the default context).
+  const where = `Subject ${qualify(p.name)} in context ${contextPrefix(context)}`;
+  if (isReadOnly(mode)) throw errors.notPermitted(`${where} is in read-only mode`);
   // From 7.5 only an id needs IMPORT; before, an explicit version did too.
   const needsImport = p.id >= 0 || (!options.version.atLeast('7.5.0') && p.version > 0);
   if (needsImport) {
-    if (!isImportLike(mode)) throw errors.notPermitted(`Subject ${subjectName} in context ${context} is not in import mode`);
+    if (!isImportLike(mode)) throw errors.notPermitted(`${where} is not in import mode`);
   } else if (mode !== 'READWRITE') {
-    throw errors.notPermitted(`Subject ${subjectName} in context ${context} is not in read-write mode`);
+    throw errors.notPermitted(`${where} is not in read-write mode`);
   }
 
   const ctx = state.context(context);
@@ -102,8 +146,20 @@ export function registerVersion(
   if (subject) for (const v of subject.versions.keys()) maxVersion = Math.max(maxVersion, v);
   const newVersion = maxVersion + 1;
 
+  let content = p.content;
+  if (!isImportLike(mode)) {
+    content = inheritFromPrevious(p.content, subject && latestLive(subject), {
+      newVersion,
+      requestNamedVersion: p.version !== 0,
+    });
+    if (content !== p.content && subject && p.version === 0) {
+      const again = acceptExisting(subject, p, content.identity);
+      if (again) return { stored: again, mutated: false };
+    }
+  }
+
   let schemaId = p.id;
-  const sameContentIds = ctx?.idsByContent.get(p.content.identity);
+  const sameContentIds = ctx?.idsByContent.get(content.identity);
   if (sameContentIds && sameContentIds.size > 0) {
     const first = sameContentIds.values().next().value as number;
     if (schemaId < 0) schemaId = first;
@@ -122,8 +178,10 @@ export function registerVersion(
 
   if (schemaId >= 0) {
     const bound = ctx?.ids.get(schemaId);
-    if (bound && bound.content.identity !== p.content.identity) {
-      throw errors.notPermitted(`Overwrite new schema with id ${schemaId} in context ${context} is not permitted.`);
+    if (bound && bound.content.identity !== content.identity) {
+      throw errors.notPermitted(
+        `Overwrite new schema with id ${schemaId} in context ${contextPrefix(context)} is not permitted.`,
+      );
     }
   } else {
     schemaId = ctx?.maxId === undefined ? 1 : ctx.maxId + 1;
@@ -145,7 +203,7 @@ export function registerVersion(
     qualified: qualify(p.name),
     version,
     id: schemaId,
-    content: p.content,
+    content,
     ts: now,
     deleted: false,
     referenceTargets: p.referenceTargets,

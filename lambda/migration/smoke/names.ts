@@ -22,7 +22,10 @@ export function normaliseSmokeContext(raw: string): string {
 
 /** A subject name no other run uses: `smoke-<UTC timestamp>-<random hex>`. */
 export function newRunId(date = new Date()): string {
-  const stamp = date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${randomBytes(4).toString('hex')}`;
 }
 

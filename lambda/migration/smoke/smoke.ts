@@ -118,7 +118,11 @@ export async function runSmokeTest(registry: SmokeRegistry, options: SmokeOption
 
 async function reachRegistry(registry: SmokeRegistry): Promise<StepResult> {
   const version = await registry.serverVersion();
-  return { detail: version ? `Schema Registry ${version} at ${registry.displayUrl}` : `${registry.displayUrl} answers (version unknown: older than 7.3)` };
+  return {
+    detail: version
+      ? `Schema Registry ${version} at ${registry.displayUrl}`
+      : `${registry.displayUrl} answers (version unknown: older than 7.3)`,
+  };
 }
 
 interface ModeVerdict {

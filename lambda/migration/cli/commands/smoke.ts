@@ -20,7 +20,10 @@ export function smokeCommand(io: CliIo, run: (action: () => Promise<number>) => 
         'and by id, check a compatible evolution, delete it (soft, then permanent). Refuses a READONLY target, and an IMPORT ' +
         'one unless --allow-import-mode. Exit 1 when a step fails or the run is refused',
     )
-    .requiredOption('--target <url>', 'registry URL (credentials: SR_TARGET_AUTH, SR_TARGET_TOKEN, --target-secret-arn, or user:pass@ in the URL)')
+    .requiredOption(
+      '--target <url>',
+      'registry URL (credentials: SR_TARGET_AUTH, SR_TARGET_TOKEN, --target-secret-arn, or user:pass@ in the URL)',
+    )
     .option('--context <name>', 'dedicated context for the throwaway subject', DEFAULT_SMOKE_CONTEXT)
     .option('--allow-import-mode', 'run even when the target is in IMPORT mode (the smoke context is separate from imported data)')
     .option('--json', 'print the report as JSON');

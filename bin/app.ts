@@ -42,7 +42,9 @@ class UsageError extends Error {}
 function selectedEnvironments(): EnvironmentName[] {
   const raw = app.node.tryGetContext('env') as string | undefined;
   if (raw === undefined || raw === '') return [...ENVIRONMENT_NAMES];
-  const names = String(raw).split(',').map((s) => s.trim());
+  const names = String(raw)
+    .split(',')
+    .map((s) => s.trim());
   const unknown = names.filter((n) => !(ENVIRONMENT_NAMES as readonly string[]).includes(n));
   if (unknown.length > 0) {
     throw new UsageError(`-c env=${raw}: unknown environment ${unknown.join(', ')}; use ${ENVIRONMENT_NAMES.join(', ')}`);

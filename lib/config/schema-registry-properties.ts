@@ -53,11 +53,7 @@ export const MANAGED_PROPERTIES: readonly string[] = [
 ];
 
 /** Property prefixes the entrypoint renders from the Kafka auth mode and injected secrets. */
-export const MANAGED_PROPERTY_PREFIXES: readonly string[] = [
-  'kafkastore.security.',
-  'kafkastore.sasl.',
-  'kafkastore.ssl.',
-];
+export const MANAGED_PROPERTY_PREFIXES: readonly string[] = ['kafkastore.security.', 'kafkastore.sasl.', 'kafkastore.ssl.'];
 
 /** Property names that look like they carry a secret (those belong in Secrets Manager). */
 export const SECRET_LOOKING_PROPERTY = /(password|passwd|secret|credential|token|jaas|private|user\.info|api\.key)/i;

@@ -82,7 +82,9 @@ describe.each(['dev', 'staging', 'prod'] as const)('Data stack (%s)', (name) => 
   });
 
   test('broker security group admits nothing by itself and has no open egress', () => {
-    const sg = Object.values(t.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^MSK brokers') } }));
+    const sg = Object.values(
+      t.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^MSK brokers') } }),
+    );
     expect(sg).toHaveLength(1);
     expect(sg[0].Properties.SecurityGroupIngress).toBeUndefined();
     expect(sg[0].Properties.SecurityGroupEgress).toEqual([expect.objectContaining({ CidrIp: '255.255.255.255/32' })]);

@@ -163,9 +163,7 @@ describe('Registry stack (dev defaults)', () => {
       Memory: '1024',
       RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' },
     });
-    expect(container(t).Image).toEqual(
-      expect.objectContaining({ 'Fn::Sub': expect.stringContaining('container-assets') }),
-    );
+    expect(container(t).Image).toEqual(expect.objectContaining({ 'Fn::Sub': expect.stringContaining('container-assets') }));
   });
 
   test('environment: every name from the env contract, with config values; no host name', () => {
@@ -191,7 +189,10 @@ describe('Registry stack (dev defaults)', () => {
     expect(secretNames).toEqual([contract.secrets.adminPassword, contract.secrets.adminUsername].sort());
     for (const s of c.Secrets) {
       expect(s.ValueFrom).toEqual({
-        'Fn::Join': ['', [expect.objectContaining({ 'Fn::GetStackOutput': expect.anything() }), expect.stringMatching(/^:(username|password)::$/)]],
+        'Fn::Join': [
+          '',
+          [expect.objectContaining({ 'Fn::GetStackOutput': expect.anything() }), expect.stringMatching(/^:(username|password)::$/)],
+        ],
       });
     }
     const envNames = Object.keys(envMap(t));
@@ -247,7 +248,9 @@ describe('Registry stack (dev defaults)', () => {
     const statements = exec.Properties.PolicyDocument.Statement;
     const secretReads = statements.filter((s: { Action: string[] }) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
     expect(secretReads).toHaveLength(1);
-    expect(secretReads[0].Resource).toEqual(expect.objectContaining({ 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'Dev-Data' }) }));
+    expect(secretReads[0].Resource).toEqual(
+      expect.objectContaining({ 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'Dev-Data' }) }),
+    );
     const wildcard = statements.filter((s: { Resource: unknown }) => s.Resource === '*');
     expect(wildcard.map((s: { Action: unknown }) => s.Action)).toEqual(['ecr:GetAuthorizationToken']);
   });
@@ -371,7 +374,9 @@ describe('Registry stack with an existing Kafka cluster', () => {
     expect(env[contract.environment.groupId]).toBe('schema-registry-team-a');
     const taskSg = logicalIdOf(t, 'AWS::EC2::SecurityGroup', { GroupDescription: Match.stringLikeRegexp('^Schema Registry tasks') });
     expect(t.findResources('AWS::EC2::SecurityGroup')[taskSg].Properties.SecurityGroupEgress).toEqual(
-      expect.arrayContaining([{ CidrIp: '10.9.0.0/16', Description: 'Registry to Kafka brokers', FromPort: 9096, IpProtocol: 'tcp', ToPort: 9096 }]),
+      expect.arrayContaining([
+        { CidrIp: '10.9.0.0/16', Description: 'Registry to Kafka brokers', FromPort: 9096, IpProtocol: 'tcp', ToPort: 9096 },
+      ]),
     );
     const statements = Object.values(t.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
     expect(JSON.stringify(statements)).not.toContain('kafka-cluster:');
@@ -388,7 +393,10 @@ describe('Registry stack with an existing Kafka cluster', () => {
     const id = 'shared/0b1e2f3a-1111-2222-3333-444455556666-3';
     expect(bySid.ConnectToCluster).toBe(clusterArn);
     expect(bySid.UseSchemasTopic).toBe(`${base}:topic/${id}/_schemas_team_a`);
-    expect([...bySid.UseRegistryGroups].sort()).toEqual([`${base}:group/${id}/schema-registry-10.40.*`, `${base}:group/${id}/schema-registry-team-a`]);
+    expect([...bySid.UseRegistryGroups].sort()).toEqual([
+      `${base}:group/${id}/schema-registry-10.40.*`,
+      `${base}:group/${id}/schema-registry-team-a`,
+    ]);
     expect(container(t).Secrets.map((s: { Name: string }) => s.Name)).not.toContain(contract.secrets.scramPassword);
   });
 

@@ -13,7 +13,10 @@ export interface SynthesizedStage {
 
 /** Deep-merges `patch` into a copy of an environment's config (arrays and scalars replace). */
 export function configWith(name: EnvironmentName, patch: DeepPartial<EnvironmentConfig> = {}): EnvironmentConfig {
-  return merge(structuredClone(ENVIRONMENTS[name]) as unknown as Record<string, unknown>, patch as Record<string, unknown>) as unknown as EnvironmentConfig;
+  return merge(
+    structuredClone(ENVIRONMENTS[name]) as unknown as Record<string, unknown>,
+    patch as Record<string, unknown>,
+  ) as unknown as EnvironmentConfig;
 }
 
 /** Builds one stage in a fresh test app (feature flags from cdk.json, bundling skipped). */

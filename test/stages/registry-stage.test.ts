@@ -38,7 +38,16 @@ describe('RegistryStage', () => {
   test('exposes what monitoring, seeding and backups need', () => {
     const { stage } = defaultStage('dev');
     const r = stage.registry;
-    for (const value of [r.cluster, r.service, r.loadBalancer, r.listener, r.targetGroup, r.serviceSecurityGroup, r.albSecurityGroup, r.vpc]) {
+    for (const value of [
+      r.cluster,
+      r.service,
+      r.loadBalancer,
+      r.listener,
+      r.targetGroup,
+      r.serviceSecurityGroup,
+      r.albSecurityGroup,
+      r.vpc,
+    ]) {
       expect(value).toBeDefined();
     }
     expect(r.registryUrl).toMatch(/^http:\/\//);

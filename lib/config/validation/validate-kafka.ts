@@ -63,7 +63,10 @@ function validateExisting(config: EnvironmentConfig): string[] {
   const kafka = config.kafka;
   if (kafka.mode !== 'existing') return [];
   const problems: string[] = [];
-  const servers = (kafka.bootstrapServers ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const servers = (kafka.bootstrapServers ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (servers.length === 0) {
     problems.push("kafka.bootstrapServers: required when kafka.mode is 'existing' (comma-separated host:port list)");
   }
@@ -74,7 +77,7 @@ function validateExisting(config: EnvironmentConfig): string[] {
     problems.push(`kafka.auth: '${String(kafka.auth)}' must be one of ${AUTH_MODES.join(', ')}`);
   }
   if (kafka.auth === 'scram' && kafka.scramSecretArn === undefined) {
-    problems.push("kafka.scramSecretArn: required when kafka.auth is 'scram' (secret JSON {\"username\",\"password\"})");
+    problems.push('kafka.scramSecretArn: required when kafka.auth is \'scram\' (secret JSON {"username","password"})');
   }
   if (kafka.scramSecretArn !== undefined && !isSecretArn(kafka.scramSecretArn)) {
     problems.push(

@@ -36,7 +36,9 @@ export function validateRegistry(config: EnvironmentConfig): string[] {
     if (MANAGED_PROPERTIES.includes(key) || MANAGED_PROPERTY_PREFIXES.some((p) => key.startsWith(p))) {
       problems.push(`${where}: is managed by the app (set it through the typed config, not extraProperties)`);
     } else if (SECRET_LOOKING_PROPERTY.test(key)) {
-      problems.push(`${where}: looks like a secret; task environment variables are visible in the ECS API, keep secrets in Secrets Manager`);
+      problems.push(
+        `${where}: looks like a secret; task environment variables are visible in the ECS API, keep secrets in Secrets Manager`,
+      );
     } else if (!/^[a-z0-9][a-z0-9._-]*$/.test(key) || envNameToProperty(propertyToEnvName(key)) !== key) {
       problems.push(`${where}: cannot be passed through the cp image's SCHEMA_REGISTRY_* mapping; use lowercase dotted names`);
     }

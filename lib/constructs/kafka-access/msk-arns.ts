@@ -12,7 +12,10 @@ export class MskArns {
   constructor(readonly clusterArn: string) {
     const colonParts = Fn.split(':', clusterArn);
     const slashParts = Fn.split('/', clusterArn);
-    this.prefix = Fn.join(':', [0, 1, 2, 3, 4].map((i) => Fn.select(i, colonParts)));
+    this.prefix = Fn.join(
+      ':',
+      [0, 1, 2, 3, 4].map((i) => Fn.select(i, colonParts)),
+    );
     this.nameAndUuid = Fn.join('/', [Fn.select(1, slashParts), Fn.select(2, slashParts)]);
   }
 

@@ -19,9 +19,7 @@ export interface ContainerEnvironmentProps {
  */
 export function containerEnvironment(props: ContainerEnvironmentProps): Record<string, string> {
   const { registry, kafka, store } = props;
-  const extras = Object.fromEntries(
-    Object.entries(registry.extraProperties).map(([key, value]) => [propertyToEnvName(key), value]),
-  );
+  const extras = Object.fromEntries(Object.entries(registry.extraProperties).map(([key, value]) => [propertyToEnvName(key), value]));
   return {
     ...extras,
     [ENV.kafkaAuthMode]: kafka.authMode,

@@ -55,7 +55,11 @@ export class RegistryLoadBalancer extends Construct {
     const ports = tls ? [443, 80] : [80];
     for (const peer of clientPeers(endpoint, props.vpcCidr)) {
       for (const port of ports) {
-        this.securityGroup.addIngressRule(peer, ec2.Port.tcp(port), `Registry clients (${port === 80 && tls ? 'redirect to HTTPS' : this.protocol})`);
+        this.securityGroup.addIngressRule(
+          peer,
+          ec2.Port.tcp(port),
+          `Registry clients (${port === 80 && tls ? 'redirect to HTTPS' : this.protocol})`,
+        );
       }
     }
 

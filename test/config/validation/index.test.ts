@@ -1,10 +1,4 @@
-import {
-  collectConfigProblems,
-  ConfigValidationError,
-  ENVIRONMENTS,
-  type EnvironmentConfig,
-  validateConfig,
-} from '../../../lib/config';
+import { collectConfigProblems, ConfigValidationError, ENVIRONMENTS, type EnvironmentConfig, validateConfig } from '../../../lib/config';
 import { configWith } from '../../stacks/stage-fixture';
 
 /** The single error message validateConfig throws for a config (fails the test if it does not throw). */
@@ -28,9 +22,7 @@ describe('invalid configurations fail with a message naming the problem', () => 
   test('invalid Fargate CPU/memory pair lists the valid memory values', () => {
     const message = errorFor(configWith('prod', { service: { cpu: 256, memoryMiB: 4096 } }));
     expect(message).toContain("Invalid configuration for 'prod':");
-    expect(message).toContain(
-      'service.cpu/memoryMiB: 256/4096 is not a valid Fargate pair; valid memory for 256 CPU: 512, 1024, 2048',
-    );
+    expect(message).toContain('service.cpu/memoryMiB: 256/4096 is not a valid Fargate pair; valid memory for 256 CPU: 512, 1024, 2048');
   });
 
   test('unknown Fargate CPU value', () => {
@@ -97,13 +89,26 @@ describe('invalid configurations fail with a message naming the problem', () => 
   test('existing Kafka without bootstrap servers', () => {
     const config: EnvironmentConfig = {
       ...ENVIRONMENTS.dev,
-      kafka: { mode: 'existing', bootstrapServers: '', auth: 'plaintext', topic: '_schemas', groupId: 'schema-registry', replicationFactor: 3 },
+      kafka: {
+        mode: 'existing',
+        bootstrapServers: '',
+        auth: 'plaintext',
+        topic: '_schemas',
+        groupId: 'schema-registry',
+        replicationFactor: 3,
+      },
     };
     expect(errorFor(config)).toContain("kafka.bootstrapServers: required when kafka.mode is 'existing'");
   });
 
   test('SCRAM without a secret ARN, IAM without a cluster ARN, malformed secret ARN', () => {
-    const base = { mode: 'existing', bootstrapServers: 'b-1.example:9096', topic: '_schemas', groupId: 'sr', replicationFactor: 3 } as const;
+    const base = {
+      mode: 'existing',
+      bootstrapServers: 'b-1.example:9096',
+      topic: '_schemas',
+      groupId: 'sr',
+      replicationFactor: 3,
+    } as const;
     expect(errorFor({ ...ENVIRONMENTS.dev, kafka: { ...base, auth: 'scram' } })).toContain(
       "kafka.scramSecretArn: required when kafka.auth is 'scram'",
     );

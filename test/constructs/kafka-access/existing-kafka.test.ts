@@ -29,8 +29,18 @@ test('an explicit broker port wins', () => {
 test('complete and partial SCRAM secret ARNs are both accepted', () => {
   const complete = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:kafka/sr-AbCdEf';
   const partial = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:kafka/sr';
-  const a = existingKafkaConnection(new Stack(testApp(), 'A'), { ...base, auth: 'scram', bootstrapServers: 'a:9096', scramSecretArn: complete });
-  const b = existingKafkaConnection(new Stack(testApp(), 'B'), { ...base, auth: 'scram', bootstrapServers: 'a:9096', scramSecretArn: partial });
+  const a = existingKafkaConnection(new Stack(testApp(), 'A'), {
+    ...base,
+    auth: 'scram',
+    bootstrapServers: 'a:9096',
+    scramSecretArn: complete,
+  });
+  const b = existingKafkaConnection(new Stack(testApp(), 'B'), {
+    ...base,
+    auth: 'scram',
+    bootstrapServers: 'a:9096',
+    scramSecretArn: partial,
+  });
   expect(a.scramSecret!.secretArn).toBe(complete);
   expect(b.scramSecret!.secretArn).toBe(partial);
 });

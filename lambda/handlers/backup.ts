@@ -111,7 +111,9 @@ function backupSettings(env: NodeJS.ProcessEnv): BackupSettings {
   const required = ['REGISTRY_URL', 'ADMIN_SECRET_ARN', 'BACKUP_BUCKET', 'ENV_NAME'] as const;
   const missing = required.filter((name) => !env[name]);
   if (missing.length > 0) {
-    throw new Error(`Backup function is misconfigured: missing environment variable(s) ${missing.join(', ')} (set by the ScheduledBackup construct)`);
+    throw new Error(
+      `Backup function is misconfigured: missing environment variable(s) ${missing.join(', ')} (set by the ScheduledBackup construct)`,
+    );
   }
   if (!/^[a-z0-9-]+$/.test(env.ENV_NAME!)) {
     throw new Error(`Backup function is misconfigured: ENV_NAME "${env.ENV_NAME}" must be lowercase letters, digits and dashes`);

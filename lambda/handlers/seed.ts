@@ -140,7 +140,9 @@ export async function isComplete(
 
     const report = await verifyRegistry(api, loaded);
     if (!report.ok) {
-      throw new Error(capReason(`Seeding wrote the export but verify found ${report.differences.length} difference(s): ${summarize(report.differences)}`));
+      throw new Error(
+        capReason(`Seeding wrote the export but verify found ${report.differences.length} difference(s): ${summarize(report.differences)}`),
+      );
     }
     const data = seedAttributes(loaded, result);
     logEvent('seed.complete', { ...data });

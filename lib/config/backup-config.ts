@@ -42,10 +42,15 @@ const MAX_INTERVAL_MINUTES = 3 * 24 * 60;
 export function validateBackupConfig(config: BackupConfig, envName: EnvironmentName, path = 'backup'): string[] {
   const problems: string[] = [];
   if (!config.enabled) {
-    if (envName === 'prod') problems.push(`${path}.enabled must be true in prod: backups are the restore path after a bad migration or deletion`);
+    if (envName === 'prod')
+      problems.push(`${path}.enabled must be true in prod: backups are the restore path after a bad migration or deletion`);
     return problems;
   }
-  if (!isPositiveInteger(config.intervalMinutes) || config.intervalMinutes < MIN_INTERVAL_MINUTES || config.intervalMinutes > MAX_INTERVAL_MINUTES) {
+  if (
+    !isPositiveInteger(config.intervalMinutes) ||
+    config.intervalMinutes < MIN_INTERVAL_MINUTES ||
+    config.intervalMinutes > MAX_INTERVAL_MINUTES
+  ) {
     problems.push(
       `${path}.intervalMinutes must be a whole number from ${MIN_INTERVAL_MINUTES} to ${MAX_INTERVAL_MINUTES} (3 days), got ${config.intervalMinutes}`,
     );
@@ -53,10 +58,14 @@ export function validateBackupConfig(config: BackupConfig, envName: EnvironmentN
   if (!isPositiveInteger(config.retentionDays)) {
     problems.push(`${path}.retentionDays must be a whole number of days, got ${config.retentionDays}`);
   } else if (isPositiveInteger(config.intervalMinutes) && config.retentionDays * 1440 < 2 * config.intervalMinutes) {
-    problems.push(`${path}.retentionDays (${config.retentionDays}) must keep at least two backups; raise it above ${Math.ceil((2 * config.intervalMinutes) / 1440)} days`);
+    problems.push(
+      `${path}.retentionDays (${config.retentionDays}) must keep at least two backups; raise it above ${Math.ceil((2 * config.intervalMinutes) / 1440)} days`,
+    );
   }
   if (envName === 'prod' && isPositiveInteger(config.retentionDays) && config.retentionDays < 30) {
-    problems.push(`${path}.retentionDays must be at least 30 in prod (a restore point older than the last month is often what an incident needs)`);
+    problems.push(
+      `${path}.retentionDays must be at least 30 in prod (a restore point older than the last month is often what an incident needs)`,
+    );
   }
   return problems;
 }

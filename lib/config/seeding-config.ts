@@ -76,10 +76,13 @@ export function validateSeedingConfig(config: SeedingConfig | undefined, path = 
   if (usesS3) {
     if (!config.exportBucket) problems.push(`${path}.exportBucket is required with exportKey (the bucket holding the export)`);
     else if (!BUCKET_NAME.test(config.exportBucket)) {
-      problems.push(`${path}.exportBucket "${config.exportBucket}" is not a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)`);
+      problems.push(
+        `${path}.exportBucket "${config.exportBucket}" is not a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)`,
+      );
     }
     if (!config.exportKey) problems.push(`${path}.exportKey is required with exportBucket (the object key of the export)`);
-    else if (config.exportKey.startsWith('/')) problems.push(`${path}.exportKey must not start with "/" (S3 keys are relative to the bucket)`);
+    else if (config.exportKey.startsWith('/'))
+      problems.push(`${path}.exportKey must not start with "/" (S3 keys are relative to the bucket)`);
   }
   if (usesFile && config.localExportFile === '') problems.push(`${path}.localExportFile must be a file path`);
   if (config.exportSha256 !== undefined && !SHA256_HEX.test(config.exportSha256)) {

@@ -16,7 +16,10 @@ test.each([
 
 test('every problem is listed with the field and the fix', () => {
   expect(
-    validateSeedingConfig({ exportBucket: 'Bad_Bucket', localExportFile: 'x.jsonl', exportSha256: 'abc', timeoutMinutes: 60 }, 'dev.seeding'),
+    validateSeedingConfig(
+      { exportBucket: 'Bad_Bucket', localExportFile: 'x.jsonl', exportSha256: 'abc', timeoutMinutes: 60 },
+      'dev.seeding',
+    ),
   ).toEqual([
     'dev.seeding: set either exportBucket + exportKey (an export already in S3) or localExportFile (uploaded by CDK), not both',
     'dev.seeding.exportBucket "Bad_Bucket" is not a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)',

@@ -77,7 +77,10 @@ test('writes a complete gzipped export under backups/<env>/ and publishes the su
   expect(published[0].Namespace).toBe('SchemaRegistry/Backups');
   const byName = Object.fromEntries((published[0].MetricData ?? []).map((m) => [m.MetricName, m]));
   expect(byName.BackupSucceeded).toMatchObject({ Value: 1, Unit: 'Count', Dimensions: [{ Name: 'Environment', Value: 'dev' }] });
-  expect(byName.BackupSubjectVersions).toMatchObject({ Value: result.subjectVersions, Dimensions: [{ Name: 'Environment', Value: 'dev' }] });
+  expect(byName.BackupSubjectVersions).toMatchObject({
+    Value: result.subjectVersions,
+    Dimensions: [{ Name: 'Environment', Value: 'dev' }],
+  });
   expect(byName.BackupDurationSeconds?.Unit).toBe('Seconds');
   expect(byName.BackupAgeSeconds).toMatchObject({ Value: 0, Unit: 'Seconds', Dimensions: [{ Name: 'Environment', Value: 'dev' }] });
 });
@@ -94,7 +97,9 @@ test('a failed run publishes the age of the newest existing backup, so staleness
   s3.put(BUCKET, 'backups/dev/2026-01-01T00-00-00Z.jsonl.gz', Buffer.from('old'), new Date(Date.now() - 30 * 3600_000));
   s3.put(BUCKET, 'backups/dev/2026-01-02T00-00-00Z.jsonl.gz', Buffer.from('newer'), fiveHoursAgo);
   s3.put(BUCKET, 'backups/prod/2026-01-03T00-00-00Z.jsonl.gz', Buffer.from('other env'), new Date());
-  secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).rejects(Object.assign(new Error('gone'), { name: 'ResourceNotFoundException' }));
+  secrets
+    .on(GetSecretValueCommand, { SecretId: SECRET_ARN })
+    .rejects(Object.assign(new Error('gone'), { name: 'ResourceNotFoundException' }));
 
   await expect(handler()).rejects.toThrow(`failed: secret ${SECRET_ARN} not found`);
 

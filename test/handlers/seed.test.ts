@@ -67,7 +67,9 @@ beforeEach(async () => {
   secrets.reset();
   secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).resolves({ SecretString: JSON.stringify(ADMIN) });
   cloudformation.reset();
-  cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Dev-Registry', StackStatus: 'UPDATE_IN_PROGRESS', CreationTime: new Date() }] });
+  cloudformation
+    .on(DescribeStacksCommand)
+    .resolves({ Stacks: [{ StackName: 'Dev-Registry', StackStatus: 'UPDATE_IN_PROGRESS', CreationTime: new Date() }] });
   process.env.SEED_MAX_WRITES_PER_SLICE = '8';
   delete process.env.SEED_TIMEOUT_SECONDS;
 });
@@ -105,7 +107,10 @@ async function verifyTargetMatches(file: 'v1' | 'v2'): Promise<void> {
 
 describe('Create', () => {
   test('waits for the service, imports in several slices, verifies, and returns the counts', async () => {
-    ecs.on(DescribeServicesCommand).resolvesOnce({ services: [rollingService] }).resolves({ services: [steadyService] });
+    ecs
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [rollingService] })
+      .resolves({ services: [steadyService] });
 
     const result = await driveSeeding(createEvent(props('v1')));
 
@@ -178,7 +183,9 @@ describe('rollback', () => {
     await driveSeeding(createEvent(props('v1')));
     target.stats.reset();
     const s3Reads = s3.getCalls();
-    cloudformation.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Dev-Registry', StackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS', CreationTime: new Date() }] });
+    cloudformation
+      .on(DescribeStacksCommand)
+      .resolves({ Stacks: [{ StackName: 'Dev-Registry', StackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS', CreationTime: new Date() }] });
 
     // Rolling back a failed v1 -> v2 update: the "new" properties are v1's again.
     const result = await driveSeeding(updateEvent(props('v1'), props('v2')));
@@ -186,7 +193,9 @@ describe('rollback', () => {
     expect(result.data).toMatchObject({ Unchanged: 'true', Imported: '0' });
     expect(target.stats.reads + target.stats.writes).toBe(0);
     expect(s3.getCalls()).toBe(s3Reads);
-    expect(cloudformation.commandCalls(DescribeStacksCommand)[0].args[0].input).toEqual({ StackName: expect.stringContaining(':stack/Dev-Registry/') });
+    expect(cloudformation.commandCalls(DescribeStacksCommand)[0].args[0].input).toEqual({
+      StackName: expect.stringContaining(':stack/Dev-Registry/'),
+    });
   });
 
   test('when the stack status cannot be read, an Update seeds as usual', async () => {
@@ -240,7 +249,9 @@ describe('failures name their cause', () => {
     const lines = exportV2.bytes.toString('utf8').trimEnd().split('\n');
     s3.put(BUCKET, 'exports/truncated.jsonl', Buffer.from(`${lines.slice(0, -1).join('\n')}\n`));
     const event = createEvent(props('v2', { ExportKey: 'exports/truncated.jsonl' }));
-    await expect(onEvent(event)).rejects.toThrow(/Cannot seed from s3:\/\/exports-bucket\/exports\/truncated\.jsonl: export is truncated: no trailer/);
+    await expect(onEvent(event)).rejects.toThrow(
+      /Cannot seed from s3:\/\/exports-bucket\/exports\/truncated\.jsonl: export is truncated: no trailer/,
+    );
     expect(target.stats.reads + target.stats.writes).toBe(0);
   });
 
@@ -290,7 +301,9 @@ describe('failures name their cause', () => {
 
   test('a failed rollout fails at once', async () => {
     ecs.on(DescribeServicesCommand).resolves({
-      services: [{ ...rollingService, deployments: [{ status: 'PRIMARY', rolloutState: 'FAILED', rolloutStateReason: 'circuit breaker tripped' }] }],
+      services: [
+        { ...rollingService, deployments: [{ status: 'PRIMARY', rolloutState: 'FAILED', rolloutStateReason: 'circuit breaker tripped' }] },
+      ],
     });
     const event = createEvent(props('v1'));
     const handoff = await onEvent(event);
@@ -300,9 +313,9 @@ describe('failures name their cause', () => {
   });
 
   test('invalid properties list every problem', async () => {
-    await expect(onEvent(createEvent({ ExportBucket: BUCKET, ExportSha256: 'abc', RegistryUrl: 'ftp://x', EcsCluster: 'c' }))).rejects.toThrow(
-      'Invalid seeding properties: ExportKey is required; AdminSecretArn is required; ExportSha256 must be 64 hex digits',
-    );
+    await expect(
+      onEvent(createEvent({ ExportBucket: BUCKET, ExportSha256: 'abc', RegistryUrl: 'ftp://x', EcsCluster: 'c' })),
+    ).rejects.toThrow('Invalid seeding properties: ExportKey is required; AdminSecretArn is required; ExportSha256 must be 64 hex digits');
   });
 
   test('wrong admin credentials fail with a message naming the secret', async () => {

@@ -8,7 +8,10 @@ export function backupKeyPrefix(envName: string): string {
 
 /** `2026-11-26T14-05-09Z`: ISO 8601 in UTC with dashes instead of colons (safe in keys and shells). */
 export function backupTimestamp(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 }
 
 /** `prefix` is the key prefix ending in "/", normally `backupKeyPrefix(env)`. */

@@ -14,7 +14,9 @@ export function readExportTrailerSha256(path: string): string {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new Error(`seeding.localExportFile ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`);
+    throw new Error(
+      `seeding.localExportFile ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`,
+    );
   }
   let text: string;
   try {

@@ -166,14 +166,18 @@ export class RegistrySeeding extends Construct {
     });
     acknowledge(this.provider, {
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'AWS managed policy the Provider framework gives its own functions for writing their logs; it allows only CloudWatch Logs writes.',
+      reason:
+        'AWS managed policy the Provider framework gives its own functions for writing their logs; it allows only CloudWatch Logs writes.',
     });
     // The framework may invoke any version of the functions it drives (grantInvoke adds `<arn>:*`).
-    const frameworkFunctions = ['framework-isComplete', 'framework-onTimeout'].map((id) => this.provider.node.findChild(id) as lambda.IFunction);
+    const frameworkFunctions = ['framework-isComplete', 'framework-onTimeout'].map(
+      (id) => this.provider.node.findChild(id) as lambda.IFunction,
+    );
     for (const fn of [this.onEventFunction.function, this.isCompleteFunction.function, ...frameworkFunctions]) {
       acknowledge(this.provider, {
         id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(fn)}.Arn>:*]`,
-        reason: 'The Provider framework invokes this function, including its versions and aliases (lambda:InvokeFunction on <arn>:*); no other function.',
+        reason:
+          'The Provider framework invokes this function, including its versions and aliases (lambda:InvokeFunction on <arn>:*); no other function.',
       });
     }
     acknowledge(this.provider.node.findChild('waiter-state-machine'), {

@@ -69,7 +69,9 @@ describe('scheduled backup', () => {
     const bucketId = fx.stack.getLogicalId(fx.bucket.node.defaultChild as never);
     const roleId = fx.stack.getLogicalId(backup.backupFunction.function.role!.node.defaultChild as never);
     const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } });
-    const statements = Object.values(policies).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties.PolicyDocument.Statement);
+    const statements = Object.values(policies).flatMap(
+      (p) => (p as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties.PolicyDocument.Statement,
+    );
     expect(statements).toHaveLength(4);
     expect(statements).toEqual(
       expect.arrayContaining([
@@ -185,7 +187,9 @@ test('a bucket from another app cannot get the lifecycle rule unless its owner a
     vpc: fx.vpc,
     logRetention: logs.RetentionDays.ONE_WEEK,
   };
-  expect(() => new ScheduledBackup(fx.stack, 'Backup', props)).toThrow(/add backupLifecycleRule\(envName, retentionDays\) to the bucket owner/);
+  expect(() => new ScheduledBackup(fx.stack, 'Backup', props)).toThrow(
+    /add backupLifecycleRule\(envName, retentionDays\) to the bucket owner/,
+  );
   const backup = new ScheduledBackup(fx.stack, 'Backup2', { ...props, addLifecycleRule: false });
   // Synthesize first: the write-prefix acknowledgement is computed once references are final.
   Template.fromStack(fx.stack);

@@ -30,8 +30,16 @@ export function registryFixture(id = 'Fixture'): RegistryFixture {
   const listener = alb.addListener('Http', { port: 8081, protocol: elbv2.ApplicationProtocol.HTTP, open: false });
   const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
   const task = new ecs.FargateTaskDefinition(stack, 'Task');
-  task.addContainer('registry', { image: ecs.ContainerImage.fromRegistry('confluentinc/cp-schema-registry:8.0.4'), portMappings: [{ containerPort: 8081 }] });
-  const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition: task, minHealthyPercent: 100, circuitBreaker: { rollback: true } });
+  task.addContainer('registry', {
+    image: ecs.ContainerImage.fromRegistry('confluentinc/cp-schema-registry:8.0.4'),
+    portMappings: [{ containerPort: 8081 }],
+  });
+  const service = new ecs.FargateService(stack, 'Service', {
+    cluster,
+    taskDefinition: task,
+    minHealthyPercent: 100,
+    circuitBreaker: { rollback: true },
+  });
   listener.addTargets('Registry', { port: 8081, protocol: elbv2.ApplicationProtocol.HTTP, targets: [service] });
   const adminSecret = new secretsmanager.Secret(stack, 'AdminSecret');
   const bucket = new s3.Bucket(stack, 'DataBucket', { versioned: true, enforceSSL: true, removalPolicy: RemovalPolicy.DESTROY });
@@ -41,7 +49,5 @@ export function registryFixture(id = 'Fixture'): RegistryFixture {
 /** cdk-nag AwsSolutions findings in `scope` (acknowledged ones excluded), as "rule path" lines. */
 export function nagFindings(scope: IConstruct): string[] {
   const report = new AwsSolutionsChecks().validateScope(scope);
-  return report.violations.flatMap((v) =>
-    v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath ?? r.resourceLogicalId ?? ''}`),
-  );
+  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath ?? r.resourceLogicalId ?? ''}`));
 }

@@ -30,7 +30,9 @@ function build(overrides: Partial<RegistrySeedingProps> = {}): { fx: RegistryFix
 function statementsOf(template: Template, fx: RegistryFixture, seeding: RegistrySeeding, which: 'onEventFunction' | 'isCompleteFunction') {
   const roleLogicalId = fx.stack.getLogicalId(seeding[which].function.role!.node.defaultChild as never);
   const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleLogicalId }] } });
-  return Object.values(policies).flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties.PolicyDocument.Statement);
+  return Object.values(policies).flatMap(
+    (p) => (p as { Properties: { PolicyDocument: { Statement: unknown[] } } }).Properties.PolicyDocument.Statement,
+  );
 }
 
 describe('with an export in S3 and the ECS service to wait for', () => {
@@ -39,7 +41,7 @@ describe('with an export in S3 and the ECS service to wait for', () => {
     built = build();
   });
 
-  test('the Provider finishes within CloudFormation\'s hour: totalTimeout 50 min, custom resource timeout 55 min', () => {
+  test("the Provider finishes within CloudFormation's hour: totalTimeout 50 min, custom resource timeout 55 min", () => {
     const { template } = built;
     template.hasResourceProperties('Custom::SchemaRegistrySeed', { ServiceTimeout: '3300' });
     // The waiter retries every 30 s for 50 minutes: 100 attempts.
@@ -165,6 +167,6 @@ test('a local export file is uploaded as an asset; ExportSha256 is its trailer s
   expect(JSON.stringify(s3Read.Resource)).toContain(`/${resource.Properties.ExportKey}`);
 });
 
-test('a timeout beyond CloudFormation\'s hour is refused at synth', () => {
+test("a timeout beyond CloudFormation's hour is refused at synth", () => {
   expect(() => build({ timeout: Duration.minutes(55) })).toThrow(/timeout must be 5 to 50 minutes \(CloudFormation waits at most 1 hour/);
 });

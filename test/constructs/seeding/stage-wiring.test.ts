@@ -22,7 +22,11 @@ test('seeding and backups wire into the real dev stage', () => {
   const logRetention = retentionDays(config.service.logRetentionDays);
 
   const seeding = new RegistrySeeding(stage.registry, 'Seeding', {
-    source: SeedExportSource.fromConfig({ exportBucket: 'sr-migration-exports', exportKey: 'exports/source.jsonl.gz', exportSha256: 'a'.repeat(64) }),
+    source: SeedExportSource.fromConfig({
+      exportBucket: 'sr-migration-exports',
+      exportKey: 'exports/source.jsonl.gz',
+      exportSha256: 'a'.repeat(64),
+    }),
     registryUrl: stage.registry.registryUrl,
     registryListener: stage.registry.listener,
     adminSecret: stage.data.adminSecret,
@@ -47,7 +51,9 @@ test('seeding and backups wire into the real dev stage', () => {
   registry.resourceCountIs('Custom::SchemaRegistrySeed', 1);
   registry.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 day)' });
   data.hasResourceProperties('AWS::S3::Bucket', {
-    LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-backups-dev', Prefix: 'backups/dev/', ExpirationInDays: 7 })]) },
+    LifecycleConfiguration: {
+      Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-backups-dev', Prefix: 'backups/dev/', ExpirationInDays: 7 })]),
+    },
   });
   expect(nagFindings(stage)).toEqual([]);
   expect(seeding.totalTimeout.toMinutes()).toBe(50);

@@ -11,7 +11,11 @@ const steady: Service = {
 test.each<[string, Service, boolean]>([
   ['one completed PRIMARY deployment, running = desired', steady, true],
   ['no rollout state reported (no circuit breaker)', { ...steady, deployments: [{ status: 'PRIMARY' }] }, true],
-  ['a second (ACTIVE) deployment still draining', { ...steady, deployments: [{ status: 'PRIMARY', rolloutState: 'COMPLETED' }, { status: 'ACTIVE' }] }, false],
+  [
+    'a second (ACTIVE) deployment still draining',
+    { ...steady, deployments: [{ status: 'PRIMARY', rolloutState: 'COMPLETED' }, { status: 'ACTIVE' }] },
+    false,
+  ],
   ['rollout in progress', { ...steady, deployments: [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS' }] }, false],
   ['fewer tasks running than desired', { ...steady, runningCount: 1 }, false],
   ['desired count 0 (nothing will answer)', { ...steady, desiredCount: 0, runningCount: 0 }, false],
@@ -21,7 +25,10 @@ test.each<[string, Service, boolean]>([
 });
 
 test('a FAILED primary rollout throws with the reason', () => {
-  const failed: Service = { ...steady, deployments: [{ status: 'PRIMARY', rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' }] };
+  const failed: Service = {
+    ...steady,
+    deployments: [{ status: 'PRIMARY', rolloutState: 'FAILED', rolloutStateReason: 'tasks failed to start' }],
+  };
   expect(() => evaluateSteadiness(failed)).toThrow(ServiceRolloutFailedError);
   expect(() => evaluateSteadiness(failed)).toThrow("the service's deployment failed: tasks failed to start");
 });

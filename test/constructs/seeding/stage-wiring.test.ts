@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { DEFAULT_BACKUP_CONFIG } from '../../../lib/config/backup-config';
 import { ENVIRONMENTS } from '../../../lib/config';
 import { ScheduledBackup } from '../../../lib/constructs/backup';
+import type { BackupAgeMetric } from '../../../lib/constructs/monitoring/backup-staleness-alarm';
 import { RegistrySeeding, SeedExportSource } from '../../../lib/constructs/seeding';
 import { retentionDays } from '../../../lib/constructs/shared/retention';
 import { RegistryStage, STAGE_IDS } from '../../../lib/stages/registry-stage';
@@ -57,5 +58,7 @@ test('seeding and backups wire into the real dev stage', () => {
   });
   expect(nagFindings(stage)).toEqual([]);
   expect(seeding.totalTimeout.toMinutes()).toBe(50);
-  expect(backup.backupAgeMetric().dimensions).toEqual({ Environment: 'dev' });
+  // The monitoring stack's `backupAgeMetric` prop takes it as is (checked by the type annotation).
+  const ageMetric: BackupAgeMetric = backup.backupAgeMetric();
+  expect(ageMetric).toMatchObject({ metricName: 'BackupAgeSeconds', dimensions: { Environment: 'dev' }, scheduleMinutes: 1440 });
 });

@@ -1,3 +1,4 @@
+import type { SchemaRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { isOwnReservation } from './reserve';
 import { referenceKeys, type SchemaIndex, versionKey } from './schema-index';
@@ -94,6 +95,7 @@ export function findTargetConflicts(
     for (const record of target.schemas) {
       if (sourceIndex.byVersion.has(versionKey(record.subject, record.version))) continue;
       if (isOwnReservation(record, source)) continue;
+      if (replacedByRegistration(record, sourceIndex, targetIndex)) continue;
       const versions = foreignBySubject.get(record.subject) ?? [];
       versions.push(record.version);
       foreignBySubject.set(record.subject, versions);
@@ -109,6 +111,22 @@ export function findTargetConflicts(
     }
   }
   return conflicts;
+}
+
+/**
+ * A soft-deleted target version that the server will remove by itself: registering a
+ * version with the same id under the same subject hard-deletes soft-deleted earlier
+ * versions with that id (§4.2 step 10). The source did exactly that when the schema was
+ * registered again, which is why the export lacks the old version (a final sync).
+ */
+function replacedByRegistration(record: SchemaRecord, sourceIndex: SchemaIndex, targetIndex: SchemaIndex): boolean {
+  if (!record.deleted) return false;
+  return (sourceIndex.bySubject.get(record.subject) ?? []).some(
+    (candidate) =>
+      candidate.id === record.id &&
+      candidate.version > record.version &&
+      !targetIndex.byVersion.has(versionKey(candidate.subject, candidate.version)),
+  );
 }
 
 /**

@@ -183,6 +183,18 @@ describe('planImport: conflicts', () => {
     expect(forced.enterImport[0].force).toBe(true);
   });
 
+  it('does not count a soft-deleted target version that re-registering its id will remove (final sync, §4.2 step 10)', () => {
+    // At the source, registering the same schema again as v3 hard-deleted the soft-deleted v1 (same id).
+    const source = snapshot({ schemas: [schema('a', 2, 6), schema('a', 3, 5)] });
+    const target = snapshot({ schemas: [schema('a', 1, 5, { deleted: true }), schema('a', 2, 6)] });
+    const plan = planImport(source, target);
+    expect(plan.conflicts).toEqual([]);
+    expect(registered(plan)).toEqual(['a@3']);
+    // Without that registration pending, the same leftover is foreign content.
+    const done = snapshot({ schemas: [schema('a', 1, 5, { deleted: true }), schema('a', 2, 6), schema('a', 3, 5)] });
+    expect(planImport(source, done).conflicts.map((c) => c.kind)).toEqual(['target-not-empty']);
+  });
+
   it('refuses a version soft-deleted on the target but live in the export', () => {
     const source = snapshot({ schemas: [schema('a', 1, 1)] });
     const target = snapshot({ schemas: [schema('a', 1, 1, { deleted: true })] });

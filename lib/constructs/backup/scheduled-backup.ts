@@ -49,6 +49,11 @@ export interface ScheduledBackupProps {
    * @default private subnets with egress
    */
   readonly vpcSubnets?: ec2.SubnetSelection;
+  /**
+   * Memory of the backup function (MB); the registry snapshot is held in memory while it is written.
+   * @default 1024
+   */
+  readonly memorySize?: number;
   readonly logRetention: logs.RetentionDays;
   /**
    * @default RemovalPolicy.DESTROY
@@ -94,6 +99,7 @@ export class ScheduledBackup extends Construct {
       handler: 'handler',
       description: `Schema Registry scheduled backup (${props.envName})`,
       timeout: Duration.minutes(15),
+      memorySize: props.memorySize,
       environment: {
         REGISTRY_URL: props.registryUrl,
         ADMIN_SECRET_ARN: props.adminSecret.secretArn,

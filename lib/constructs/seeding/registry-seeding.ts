@@ -49,6 +49,12 @@ export interface RegistrySeedingProps {
    * @default Duration.seconds(30)
    */
   readonly queryInterval?: Duration;
+  /**
+   * Memory of the functions (MB). The export is held in memory while it is imported (about the
+   * size of its schema texts, plus the target's snapshot); Lambda CPU also scales with memory.
+   * @default 1024
+   */
+  readonly memorySize?: number;
   /** Retention of the functions' and the waiter's logs. */
   readonly logRetention: logs.RetentionDays;
   /**
@@ -95,6 +101,7 @@ export class RegistrySeeding extends Construct {
       logRetention: props.logRetention,
       logRemovalPolicy: props.logRemovalPolicy,
       entry: SEED_HANDLER,
+      memorySize: props.memorySize,
       environment: { SEED_TIMEOUT_SECONDS: String(handlerBudgetSeconds) },
     };
     this.onEventFunction = new RegistryClientFunction(this, 'OnEvent', {

@@ -102,6 +102,7 @@ describe('with an export in S3 and the ECS service to wait for', () => {
         Handler: handler,
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
+        MemorySize: 1024,
         VpcConfig: Match.objectLike({ SecurityGroupIds: Match.anyValue(), SubnetIds: Match.anyValue() }),
         LoggingConfig: Match.objectLike({ LogGroup: Match.anyValue() }),
       });

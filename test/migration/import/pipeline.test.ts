@@ -44,16 +44,26 @@ describe('runPipeline', () => {
 
   it('waits for in-flight items after a failure, then rejects with the first error and starts nothing else', async () => {
     const started: number[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstFinished = false;
     const run = runPipeline(
       Array.from({ length: 6 }, () => ({})),
       async (_, i) => {
         started.push(i);
-        await tick(i === 1 ? 1 : 10);
-        if (i === 1) throw new Error('boom');
+        if (i === 0) {
+          await firstHeld;
+          firstFinished = true;
+          return;
+        }
+        // Item 1 fails while item 0 is still in flight.
+        setTimeout(releaseFirst, 5);
+        throw new Error('boom');
       },
       { concurrency: 2, budget: new WriteBudget() },
     );
     await expect(run).rejects.toThrow('boom');
+    expect(firstFinished).toBe(true);
     expect(started).toEqual([0, 1]);
   });
 

@@ -4,8 +4,9 @@ import { isPositiveInteger } from './validation/formats';
  * Seeding the new registry from an export during `cdk deploy` (DESIGN §7). Optional per
  * environment: leave it unset and no seeding resource is created.
  *
- * Give the export either as an object that already sits in S3 (`exportBucket` + `exportKey`)
- * or as a local file that CDK uploads as an asset (`localExportFile`), not both.
+ * Give the export either as an object that already sits in S3 (`exportKey`, in the
+ * environment's data bucket unless `exportBucket` names another) or as a local file that CDK
+ * uploads as an asset (`localExportFile`), not both.
  *
  * `ExportSha256` everywhere in this feature means the export's **trailer sha256** (the hash the
  * export format stores in its last line, over every line before it), not the hash of the file
@@ -13,16 +14,15 @@ import { isPositiveInteger } from './validation/formats';
  */
 export interface SeedingConfig {
   /**
-   * Name of an existing bucket holding the export (e.g. the environment's data bucket).
-   * Needs `exportKey`.
-   * @default undefined (use `localExportFile`)
+   * Name of another existing bucket holding the export. Needs `exportKey`.
+   * @default the environment's data bucket (where `sr-migrate export` and the backups write)
    */
   readonly exportBucket?: string;
 
   /**
-   * Object key of the export in `exportBucket`, e.g. `exports/2026-11-26.jsonl.gz`
-   * (gzip is chosen by the `.gz` suffix). Needs `exportBucket`.
-   * @default undefined
+   * Object key of the export, e.g. `exports/2026-11-26.jsonl.gz` or a backup's
+   * `backups/prod/2026-11-26T14-05-09Z.jsonl.gz` (gzip is chosen by the `.gz` suffix).
+   * @default undefined (use `localExportFile`)
    */
   readonly exportKey?: string;
 
@@ -68,19 +68,20 @@ export function validateSeedingConfig(config: SeedingConfig | undefined, path = 
   const usesFile = config.localExportFile !== undefined;
 
   if (usesS3 && usesFile) {
-    problems.push(`${path}: set either exportBucket + exportKey (an export already in S3) or localExportFile (uploaded by CDK), not both`);
+    problems.push(`${path}: set either exportKey (an export already in S3) or localExportFile (uploaded by CDK), not both`);
   }
   if (!usesS3 && !usesFile) {
-    problems.push(`${path}: set exportBucket + exportKey, or localExportFile; remove the seeding block to turn seeding off`);
+    problems.push(
+      `${path}: set exportKey (and exportBucket unless it is the data bucket), or localExportFile; remove the seeding block to turn seeding off`,
+    );
   }
   if (usesS3) {
-    if (!config.exportBucket) problems.push(`${path}.exportBucket is required with exportKey (the bucket holding the export)`);
-    else if (!BUCKET_NAME.test(config.exportBucket)) {
+    if (config.exportBucket !== undefined && !BUCKET_NAME.test(config.exportBucket)) {
       problems.push(
         `${path}.exportBucket "${config.exportBucket}" is not a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)`,
       );
     }
-    if (!config.exportKey) problems.push(`${path}.exportKey is required with exportBucket (the object key of the export)`);
+    if (!config.exportKey) problems.push(`${path}.exportKey is required with exportBucket (the object key of the export in that bucket)`);
     else if (config.exportKey.startsWith('/'))
       problems.push(`${path}.exportKey must not start with "/" (S3 keys are relative to the bucket)`);
   }

@@ -20,9 +20,12 @@ export interface BoundSeedExport {
  * `ExportSha256` is always the export's trailer sha256 (see SeedingConfig).
  */
 export abstract class SeedExportSource {
-  /** An export already uploaded, e.g. `s3://<data bucket>/exports/2026-11-26.jsonl.gz`. */
-  static fromBucket(bucketName: string, objectKey: string, sha256?: string): SeedExportSource {
-    return new BucketSource(bucketName, objectKey, sha256);
+  /**
+   * An export already uploaded, e.g. `exports/2026-11-26.jsonl.gz` in the data bucket: pass the
+   * bucket itself (any stack) or the name of an existing bucket.
+   */
+  static fromBucket(bucket: s3.IBucket | string, objectKey: string, sha256?: string): SeedExportSource {
+    return new BucketSource(bucket, objectKey, sha256);
   }
 
   /** A local export file; uploaded as an S3 asset, its trailer sha256 read now. */
@@ -30,13 +33,15 @@ export abstract class SeedExportSource {
     return new LocalFileSource(path);
   }
 
-  /** The source a (validated) seeding config describes. */
-  static fromConfig(config: SeedingConfig): SeedExportSource {
+  /**
+   * The source a (validated) seeding config describes; `dataBucket` is where `exportKey` lives
+   * when the config names no `exportBucket`.
+   */
+  static fromConfig(config: SeedingConfig, dataBucket?: s3.IBucket): SeedExportSource {
     if (config.localExportFile !== undefined) return SeedExportSource.fromLocalFile(config.localExportFile);
-    if (config.exportBucket && config.exportKey) {
-      return SeedExportSource.fromBucket(config.exportBucket, config.exportKey, config.exportSha256);
-    }
-    throw new Error('seeding: set exportBucket + exportKey, or localExportFile (see validateSeedingConfig)');
+    const bucket = config.exportBucket ?? dataBucket;
+    if (bucket !== undefined && config.exportKey) return SeedExportSource.fromBucket(bucket, config.exportKey, config.exportSha256);
+    throw new Error('seeding: set exportKey (with exportBucket, or pass the data bucket), or localExportFile (see validateSeedingConfig)');
   }
 
   abstract bind(scope: Construct): BoundSeedExport;
@@ -44,7 +49,7 @@ export abstract class SeedExportSource {
 
 class BucketSource extends SeedExportSource {
   constructor(
-    private readonly bucketName: string,
+    private readonly bucket: s3.IBucket | string,
     private readonly objectKey: string,
     private readonly sha256?: string,
   ) {
@@ -52,7 +57,7 @@ class BucketSource extends SeedExportSource {
   }
 
   bind(scope: Construct): BoundSeedExport {
-    const bucket = s3.Bucket.fromBucketName(scope, 'ExportBucket', this.bucketName);
+    const bucket = typeof this.bucket === 'string' ? s3.Bucket.fromBucketName(scope, 'ExportBucket', this.bucket) : this.bucket;
     return objectExport(bucket, this.objectKey, this.sha256);
   }
 }

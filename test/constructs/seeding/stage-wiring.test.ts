@@ -23,11 +23,8 @@ test('seeding and backups wire into the real dev stage', () => {
   const logRetention = retentionDays(config.service.logRetentionDays);
 
   const seeding = new RegistrySeeding(stage.registry, 'Seeding', {
-    source: SeedExportSource.fromConfig({
-      exportBucket: 'sr-migration-exports',
-      exportKey: 'exports/source.jsonl.gz',
-      exportSha256: 'a'.repeat(64),
-    }),
+    // No exportBucket: the export sits in the environment's data bucket.
+    source: SeedExportSource.fromConfig({ exportKey: 'exports/source.jsonl.gz', exportSha256: 'a'.repeat(64) }, stage.data.bucket),
     registryUrl: stage.registry.registryUrl,
     registryListener: stage.registry.listener,
     adminSecret: stage.data.adminSecret,
@@ -50,6 +47,10 @@ test('seeding and backups wire into the real dev stage', () => {
   const registry = Template.fromStack(stage.registry);
   const data = Template.fromStack(stage.data);
   registry.resourceCountIs('Custom::SchemaRegistrySeed', 1);
+  // The export is read from the Data stack's bucket (a cross-stack reference, not a literal name).
+  const seed = Object.values(registry.findResources('Custom::SchemaRegistrySeed'))[0] as { Properties: Record<string, unknown> };
+  expect(JSON.stringify(seed.Properties.ExportBucket)).toMatch(/Dev-Data.*ExportsBucket/);
+  expect(seed.Properties.ExportKey).toBe('exports/source.jsonl.gz');
   registry.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 day)' });
   data.hasResourceProperties('AWS::S3::Bucket', {
     LifecycleConfiguration: {

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import pLimit = require('p-limit');
 import { readAssemblyStacks, stageOf, type AssemblyStack } from './assembly-stacks';
 import { cdkCliOf, diffStack } from './cdk-cli';
 import type { StackOutcome } from './diff-report';
@@ -41,20 +43,21 @@ export async function compareAssemblies(options: CompareAssembliesOptions): Prom
     const cli = cdkCliOf(options.cliTree);
     const emptyTemplate = path.join(options.scratchDir, 'empty.template.json');
     fs.writeFileSync(emptyTemplate, '{}\n');
-    for (const head of headStacks) {
-      const base = baseStacks.get(head.displayName);
-      const diff = await diffStack(
-        cli,
-        options.cliTree,
-        options.headOut,
-        base ? base.templateFile : emptyTemplate,
-        head.displayName,
-        options.env,
-      );
-      const kind = !base ? 'added' : diff.hasDifferences ? 'changed' : 'unchanged';
+    // Each diff is a separate CLI process (mostly start-up time): run a few at once, report in order.
+    const limit = pLimit(Math.max(1, Math.min(4, os.availableParallelism())));
+    const diffs = await Promise.all(
+      headStacks.map((head) => {
+        const base = baseStacks.get(head.displayName);
+        const template = base ? base.templateFile : emptyTemplate;
+        return limit(() => diffStack(cli, options.cliTree, options.headOut, template, head.displayName, options.env));
+      }),
+    );
+    headStacks.forEach((head, i) => {
+      const diff = diffs[i];
+      const kind = !baseStacks.has(head.displayName) ? 'added' : diff.hasDifferences ? 'changed' : 'unchanged';
       outcomes.push({ kind, displayName: head.displayName, stackName: head.stackName, diff });
-      baseStacks.delete(head.displayName);
-    }
+    });
+    for (const head of headStacks) baseStacks.delete(head.displayName);
   }
   for (const removed of baseStacks.values()) {
     const template = JSON.parse(fs.readFileSync(removed.templateFile, 'utf8')) as { Resources?: Record<string, unknown> };

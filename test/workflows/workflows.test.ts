@@ -160,5 +160,9 @@ describe('deploy.yml', () => {
     const credentials = job.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
     expect(credentials?.with?.['role-to-assume']).toBe('${{ vars.CDK_DEPLOY_ROLE_ARN }}');
     expect(runs(job)).toContain(`npx cdk deploy '${stage}/*' --require-approval never`);
+    // The image is linux/arm64: x86 runners need QEMU and buildx before cdk deploy builds it.
+    const uses = job.steps.map((s) => s.uses ?? '');
+    expect(uses.findIndex((u) => u.startsWith('docker/setup-qemu-action@'))).toBeGreaterThan(-1);
+    expect(uses.findIndex((u) => u.startsWith('docker/setup-buildx-action@'))).toBeGreaterThan(-1);
   });
 });

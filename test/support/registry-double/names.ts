@@ -41,6 +41,7 @@ export function qualify(name: QualifiedName): string {
 }
 
 /** Java `CharMatcher.javaIsoControl()`: U+0000-U+001F and U+007F-U+009F. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: the server rejects them in subject names.
 const ISO_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** `QualifiedSubject.isValidSubject`: no control characters, not `__GLOBAL`/`__EMPTY`, `.__GLOBAL` only for config/mode. */

@@ -3,7 +3,7 @@
 export interface HttpResult {
   readonly status: number;
   /** Parsed JSON, or the raw text when the body is not JSON. */
-  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly body: any;
 }
 
 export type Caller = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<HttpResult>;

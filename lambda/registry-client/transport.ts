@@ -74,6 +74,9 @@ export type RegistryOutcome =
   | { readonly kind: 'absent'; readonly errorCode: number }
   | { readonly kind: 'landed'; readonly errorCode: number };
 
+/** TCP keep-alive probe delay axios sets on every request's socket (its http adapter, 60 s). */
+const AXIOS_TCP_KEEPALIVE_MS = 60_000;
+
 /** TLS verification failures are configuration problems: retrying cannot help. */
 const NON_RETRYABLE_NETWORK = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH|ERR_TLS|ERR_SSL|EPROTO|ERR_INVALID_URL/;
 
@@ -97,8 +100,11 @@ export class RegistryTransport {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.authHint = options.authHint ?? 'check the registry credentials';
     const maxSockets = options.maxSockets ?? 64;
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets });
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets, ...loadTlsAgentOptions(options.tls) });
+    // keepAliveMsecs equals the TCP keep-alive delay axios sets on every request's socket: with
+    // different values each request would flip it twice (two setsockopt calls per request).
+    const agentOptions = { keepAlive: true, keepAliveMsecs: AXIOS_TCP_KEEPALIVE_MS, maxSockets };
+    this.httpAgent = new http.Agent(agentOptions);
+    this.httpsAgent = new https.Agent({ ...agentOptions, ...loadTlsAgentOptions(options.tls) });
     const authorization = authorizationHeader(options.auth ?? parsed.embeddedAuth ?? { type: 'none' });
     this.http = axios.create({
       baseURL: this.displayUrl,
@@ -117,7 +123,13 @@ export class RegistryTransport {
       maxRedirects: 0,
       // axios does not tunnel https through HTTP(S)_PROXY correctly; registries are reached directly.
       proxy: false,
-      transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
+      // Per-request CPU matters (an export makes ~2 requests per subject): bodies are already JSON
+      // text (send() stringifies), answers are parsed once, queries are built without axios'
+      // generic form serializer. Same wire format as axios' defaults.
+      transformRequest: [],
+      transformResponse: [parseResponseBody],
+      paramsSerializer: { serialize: serializeQuery },
+      transitional: { clarifyTimeoutError: true },
     });
   }
 
@@ -264,4 +276,35 @@ function networkCode(error: unknown): string {
     return error.code ?? cause?.code ?? 'network error';
   }
   return (error as NodeJS.ErrnoException)?.code ?? 'network error';
+}
+
+/**
+ * The answer as JSON when it parses, else the text as received (an HTML error page from a proxy,
+ * an empty body): what axios' default transform does with `silentJSONParsing`, in one step.
+ */
+export function parseResponseBody(data: unknown): unknown {
+  if (typeof data !== 'string' || data === '') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+/**
+ * `a=1&b=x` from scalar params, skipping undefined ones, encoded exactly as axios' default
+ * serializer does (encodeURIComponent, then ":", "$", "," and "+" for space left readable).
+ */
+export function serializeQuery(params: Record<string, unknown>): string {
+  let query = '';
+  for (const key in params) {
+    const value = params[key];
+    if (value === undefined) continue;
+    query += `${query === '' ? '' : '&'}${encodeQueryPart(key)}=${encodeQueryPart(value === null ? '' : String(value))}`;
+  }
+  return query;
+}
+
+function encodeQueryPart(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%24/g, '$').replace(/%2C/gi, ',').replace(/%20/g, '+');
 }

@@ -14,15 +14,29 @@ export class RegistryHttpError extends Error {
   }
 }
 
-const notFound = (code: number, message: string) => new RegistryHttpError(404, code, message);
-const unprocessable = (code: number, message: string) => new RegistryHttpError(422, code, message);
+/**
+ * An expected answer, not a bug: built without capturing a stack trace (capturing one costs
+ * more than the rest of a 404 and shows only the double's own frames).
+ */
+function answer(status: number, code: number, message: string): RegistryHttpError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new RegistryHttpError(status, code, message);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+const notFound = (code: number, message: string) => answer(404, code, message);
+const unprocessable = (code: number, message: string) => answer(422, code, message);
 
 export const errors = {
-  httpNotFound: () => new RegistryHttpError(404, 404, 'HTTP 404 Not Found'),
-  methodNotAllowed: () => new RegistryHttpError(405, 405, 'HTTP 405 Method Not Allowed'),
-  unsupportedMediaType: () => new RegistryHttpError(415, 415, 'HTTP 415 Unsupported Media Type'),
-  badJson: (detail: string) => new RegistryHttpError(400, 400, `Unrecognized or malformed JSON: ${detail}`),
-  unauthorized: () => new RegistryHttpError(401, 401, 'Unauthorized'),
+  httpNotFound: () => answer(404, 404, 'HTTP 404 Not Found'),
+  methodNotAllowed: () => answer(405, 405, 'HTTP 405 Method Not Allowed'),
+  unsupportedMediaType: () => answer(415, 415, 'HTTP 415 Unsupported Media Type'),
+  badJson: (detail: string) => answer(400, 400, `Unrecognized or malformed JSON: ${detail}`),
+  unauthorized: () => answer(401, 401, 'Unauthorized'),
 
   subjectNotFound: (subject: string) => notFound(40401, `Subject '${subject}' not found.`),
   versionNotFound: (version: number | string) => notFound(40402, `Version ${version} not found.`),
@@ -59,5 +73,5 @@ export const errors = {
   invalidSubject: (subject: string) => unprocessable(42208, `The specified subject '${subject}' is not valid.`),
   contextNotEmpty: (context: string) => unprocessable(42211, `The specified context '${context}' is not empty.`),
 
-  registerTimeout: () => new RegistryHttpError(500, 50002, 'Register operation timed out'),
+  registerTimeout: () => answer(500, 50002, 'Register operation timed out'),
 };

@@ -35,6 +35,7 @@ export class FaultInjector {
 
   /** The first rule matching this request, consumed once. */
   take(method: string, rawUrl: string): Fault | undefined {
+    if (this.rules.length === 0) return undefined;
     let decoded = rawUrl;
     try {
       decoded = decodeURIComponent(rawUrl);

@@ -27,6 +27,9 @@ export interface RegistryDoubleOptions {
 export class ServerVersion {
   readonly parts: readonly [number, number, number];
 
+  /** Answers by threshold: renderers ask several times per schema, on every request. */
+  private readonly atLeastCache = new Map<string, boolean>();
+
   constructor(readonly text: string) {
     const match = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
     if (!match) {
@@ -37,12 +40,20 @@ export class ServerVersion {
 
   /** True when this version is >= `other` ("7.4.1"). */
   atLeast(other: string): boolean {
-    const o = new ServerVersion(other).parts;
-    for (let i = 0; i < 3; i++) {
-      if (this.parts[i] !== o[i]) return this.parts[i] > o[i];
+    let answer = this.atLeastCache.get(other);
+    if (answer === undefined) {
+      answer = compareParts(this.parts, new ServerVersion(other).parts) >= 0;
+      this.atLeastCache.set(other, answer);
     }
-    return true;
+    return answer;
   }
+}
+
+function compareParts(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < 3; i++) {
+    if (a[i] !== b[i]) return a[i] - b[i];
+  }
+  return 0;
 }
 
 /** Options with every default applied, plus the feature switches the routes consult. */

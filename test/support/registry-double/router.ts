@@ -49,21 +49,23 @@ export interface RouteMatch {
 }
 
 export class Router {
-  private readonly compiled: CompiledRoute[];
+  /** Compiled routes by segment count, in declaration order: a request only tries templates of its length. */
+  private readonly byLength = new Map<number, CompiledRoute[]>();
 
   constructor(routes: readonly Route[]) {
-    this.compiled = routes.map((route) => ({
-      route,
-      segments: split(route.template).map((s) => (s.startsWith('{') ? undefined : s)),
-    }));
+    for (const route of routes) {
+      const segments = split(route.template).map((s) => (s.startsWith('{') ? undefined : s));
+      const bucket = this.byLength.get(segments.length) ?? [];
+      bucket.push({ route, segments });
+      this.byLength.set(segments.length, bucket);
+    }
   }
 
   /** Finds the route for a raw (still percent-encoded) path; 404 when none, 405 when only the method differs. */
   match(method: string, rawPath: string): RouteMatch {
     const segments = split(rawPath);
     let pathMatched = false;
-    for (const { route, segments: template } of this.compiled) {
-      if (template.length !== segments.length) continue;
+    for (const { route, segments: template } of this.byLength.get(segments.length) ?? []) {
       const params: string[] = [];
       let ok = true;
       for (let i = 0; i < template.length && ok; i++) {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -91,6 +91,16 @@ export class RegistryTaskDefinition extends Construct {
       },
       stopTimeout: Duration.seconds(30),
     });
+
+    if (registry.mskIamAuthSha256 === undefined) {
+      // Synth stays offline-friendly; the image build (cdk deploy) is what stops without it.
+      Annotations.of(this).addWarningV2(
+        'schema-registry:mskIamAuthSha256Unset',
+        `registry.mskIamAuthSha256 is not set: cdk deploy will fail to build the image until it is. ` +
+          `Download aws-msk-iam-auth-${registry.mskIamAuthVersion}-all.jar from the project's GitHub release, run sha256sum on it, ` +
+          `and set the value in lib/config/environments.ts (or -c <env>.registry.mskIamAuthSha256=<hex>).`,
+      );
+    }
 
     grantKafkaClient(this.taskDefinition.taskRole, { connection: kafka, store: props.store, vpcCidr: props.vpcCidr });
 

@@ -1,0 +1,22 @@
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { RegistryStage } from '../../../lib/stages/registry-stage';
+import { testApp } from '../../helpers/app';
+import { configWith } from '../../stacks/stage-fixture';
+
+const CHECKSUM_WARNING = Match.stringLikeRegexp('registry.mskIamAuthSha256 is not set');
+
+function registryAnnotations(registry: Parameters<typeof configWith>[1]['registry']) {
+  const stage = new RegistryStage(testApp(), 'Dev', { config: configWith('dev', registry ? { registry } : {}) });
+  return Annotations.fromStack(stage.registry);
+}
+
+describe('RegistryTaskDefinition image checksum', () => {
+  test('warns at synth when the MSK IAM jar checksum is not configured (the image build would stop)', () => {
+    registryAnnotations(undefined).hasWarning('*', CHECKSUM_WARNING);
+  });
+
+  test('no warning once the checksum is configured', () => {
+    const sha = 'a'.repeat(64);
+    registryAnnotations({ mskIamAuthSha256: sha } as never).hasNoWarning('*', CHECKSUM_WARNING);
+  });
+});

@@ -7,16 +7,15 @@ import { startRegistryDouble, type RegistryDouble } from '../test/support/regist
  *
  * Runs N GETs of an unset subject config (404, error_code 40408), N GETs of one schema
  * version (200) and a few GETs of a 1000-schema page through `HttpSchemaRegistryClient`
- * against the registry double, 16 in flight, and prints CPU µs per request for the client
+ * against the registry double, 16 in flight (`--concurrency`), and prints CPU µs per request for the client
  * and for the double. By default the double runs in a child process so each side's
  * `process.cpuUsage()` is its own; `--in-process` runs both in one process (what
  * `npm run bench` does), where only the sum can be measured.
  *
  * Options: `--n=20000` requests per small case, `--pages=40` page requests,
- * `--latency=0` double read latency in ms, `--in-process`.
+ * `--latency=0` double read latency in ms, `--concurrency=16` requests in flight, `--in-process`.
  */
 
-const CONCURRENCY = 16;
 const SUBJECTS = 1000;
 const PAGE_LIMIT = 1000;
 
@@ -25,6 +24,7 @@ interface Args {
   readonly pages: number;
   readonly latencyMs: number;
   readonly inProcess: boolean;
+  readonly concurrency: number;
 }
 
 /** Messages between this process and the double's child process. */
@@ -39,7 +39,15 @@ function parseArgs(argv: readonly string[]): Args {
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number >= 0 (got ${arg})`);
     return n;
   };
-  return { n: value('n', 20_000), pages: value('pages', 40), latencyMs: value('latency', 0), inProcess: argv.includes('--in-process') };
+  const concurrency = value('concurrency', 16);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency must be an integer >= 1 (got ${concurrency})`);
+  return {
+    n: value('n', 20_000),
+    pages: value('pages', 40),
+    latencyMs: value('latency', 0),
+    inProcess: argv.includes('--in-process'),
+    concurrency,
+  };
 }
 
 function cpuMicros(): number {
@@ -114,13 +122,13 @@ async function serve(): Promise<void> {
   process.send!({ type: 'ready', url: double.url } satisfies FromChild);
 }
 
-/** Runs `count` calls of `fn`, CONCURRENCY in flight. */
-async function drive(count: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+/** Runs `count` calls of `fn`, `concurrency` in flight. */
+async function drive(count: number, fn: (i: number) => Promise<unknown>, concurrency = 16): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < count) await fn(next++);
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
 }
 
 interface CaseResult {
@@ -135,14 +143,15 @@ async function measure(
   name: string,
   requests: number,
   double: DoubleHandle,
-  inProcess: boolean,
+  args: Args,
   fn: (i: number) => Promise<unknown>,
 ): Promise<CaseResult> {
-  await drive(Math.min(requests, 2000), fn); // warm-up: JIT, sockets
+  const { inProcess, concurrency } = args;
+  await drive(Math.min(requests, 2000), fn, concurrency); // warm-up: JIT, sockets
   const serverStart = await double.cpuMicros();
   const clientStart = cpuMicros();
   const wallStart = performance.now();
-  await drive(requests, fn);
+  await drive(requests, fn, concurrency);
   const wallMs = performance.now() - wallStart;
   const clientMicros = cpuMicros() - clientStart;
   const serverMicros = (await double.cpuMicros()) - serverStart;
@@ -153,7 +162,7 @@ async function measure(
 function render(results: readonly CaseResult[], args: Args): string {
   const lines = [
     `request overhead: ${args.inProcess ? 'client and double in ONE process (CPU columns are the sum)' : 'double in a child process'}, ` +
-      `${CONCURRENCY} in flight, read latency ${args.latencyMs} ms`,
+      `${args.concurrency} in flight, read latency ${args.latencyMs} ms`,
     `${'case'.padEnd(30)}${'requests'.padStart(10)}${'wall ms'.padStart(10)}${'client µs/req'.padStart(16)}${'double µs/req'.padStart(16)}`,
   ];
   for (const r of results) {
@@ -185,17 +194,17 @@ async function main(args: Args): Promise<void> {
 
     const results: CaseResult[] = [];
     results.push(
-      await measure('GET /config/{s} (404 40408)', args.n, double, args.inProcess, async (i) => {
+      await measure('GET /config/{s} (404 40408)', args.n, double, args, async (i) => {
         if ((await api.getConfig(subjects[i % SUBJECTS])) !== undefined) throw new Error('expected an unset config');
       }),
     );
     results.push(
-      await measure('GET /subjects/{s}/versions/1', args.n, double, args.inProcess, async (i) => {
+      await measure('GET /subjects/{s}/versions/1', args.n, double, args, async (i) => {
         if ((await api.getVersion(subjects[i % SUBJECTS], 1)) === undefined) throw new Error('expected a schema');
       }),
     );
     results.push(
-      await measure(`GET /schemas (${PAGE_LIMIT}-schema page)`, args.pages, double, args.inProcess, async () => {
+      await measure(`GET /schemas (${PAGE_LIMIT}-schema page)`, args.pages, double, args, async () => {
         const page = await api.listSchemasPage({ subjectPrefix: ':*:', deleted: true, offset: 0, limit: PAGE_LIMIT });
         if (page.length !== PAGE_LIMIT) throw new Error(`expected ${PAGE_LIMIT} schemas, got ${page.length}`);
       }),

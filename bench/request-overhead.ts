@@ -7,10 +7,11 @@ import { startRegistryDouble, type RegistryDouble } from '../test/support/regist
  *
  * Runs N GETs of an unset subject config (404, error_code 40408), N GETs of one schema
  * version (200) and a few GETs of a 1000-schema page through `HttpSchemaRegistryClient`
- * against the registry double, 16 in flight (`--concurrency`), and prints CPU µs per request for the client
- * and for the double. By default the double runs in a child process so each side's
- * `process.cpuUsage()` is its own; `--in-process` runs both in one process (what
- * `npm run bench` does), where only the sum can be measured.
+ * against the registry double, 16 in flight (`--concurrency`), and prints CPU µs per
+ * request for the client and for the double. By default the double runs in a child process
+ * (as in `npm run bench`, where the doubles live in the main process and each phase in a
+ * child), so each side's `process.cpuUsage()` is its own; `--in-process` runs both in one
+ * process, where only the sum can be measured.
  *
  * Options: `--n=20000` requests per small case, `--pages=40` page requests,
  * `--latency=0` double read latency in ms, `--concurrency=16` requests in flight, `--in-process`.

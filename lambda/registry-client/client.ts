@@ -10,7 +10,7 @@ export type HttpSchemaRegistryClientOptions = RegistryTransportOptions;
 const MODES: readonly string[] = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD'];
 
 /**
- * `SchemaRegistryApi` over HTTP (axios, keep-alive). See transport.ts for auth, TLS,
+ * `SchemaRegistryApi` over HTTP (node:http, keep-alive). See transport.ts for auth, TLS,
  * timeouts and retries; this file maps each call to its endpoint and answer.
  *
  * Retrying writes is safe, and this is why (reference §7, §12.11):

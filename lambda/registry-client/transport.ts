@@ -1,8 +1,8 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { authorizationHeader, type RegistryAuth } from './auth';
 import { RegistryAuthError, RegistryError, RegistryUnreachableError } from './errors';
+import { exchange, type HttpAnswer } from './http-exchange';
 import { parseRegistryUrl } from './registry-url';
 import {
   backoffDelayMs,
@@ -74,9 +74,6 @@ export type RegistryOutcome =
   | { readonly kind: 'absent'; readonly errorCode: number }
   | { readonly kind: 'landed'; readonly errorCode: number };
 
-/** TCP keep-alive probe delay axios sets on every request's socket (its http adapter, 60 s). */
-const AXIOS_TCP_KEEPALIVE_MS = 60_000;
-
 /** TLS verification failures are configuration problems: retrying cannot help. */
 const NON_RETRYABLE_NETWORK = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH|ERR_TLS|ERR_SSL|EPROTO|ERR_INVALID_URL/;
 
@@ -86,7 +83,7 @@ const NON_RETRYABLE_NETWORK = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMAT
  */
 export class RegistryTransport {
   readonly displayUrl: string;
-  private readonly http: AxiosInstance;
+  private readonly headers: Readonly<Record<string, string>>;
   private readonly retry: ResolvedRetryOptions;
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
@@ -100,37 +97,17 @@ export class RegistryTransport {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.authHint = options.authHint ?? 'check the registry credentials';
     const maxSockets = options.maxSockets ?? 64;
-    // keepAliveMsecs equals the TCP keep-alive delay axios sets on every request's socket: with
-    // different values each request would flip it twice (two setsockopt calls per request).
-    const agentOptions = { keepAlive: true, keepAliveMsecs: AXIOS_TCP_KEEPALIVE_MS, maxSockets };
+    // TCP keep-alive probes after 60 s idle find dead pooled connections.
+    const agentOptions = { keepAlive: true, keepAliveMsecs: 60_000, maxSockets };
     this.httpAgent = new http.Agent(agentOptions);
     this.httpsAgent = new https.Agent({ ...agentOptions, ...loadTlsAgentOptions(options.tls) });
     const authorization = authorizationHeader(options.auth ?? parsed.embeddedAuth ?? { type: 'none' });
-    this.http = axios.create({
-      baseURL: this.displayUrl,
-      timeout: this.timeoutMs,
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
-      headers: {
-        Accept: `${REGISTRY_CONTENT_TYPE}, application/json;q=0.9`,
-        'Content-Type': REGISTRY_CONTENT_TYPE,
-        ...(authorization ? { Authorization: authorization } : {}),
-      },
-      // Every status is an answer to interpret here; only network failures throw.
-      validateStatus: () => true,
-      // A redirect (e.g. an ALB's HTTP->HTTPS rule) is reported, not followed: following it
-      // would re-send credentials to wherever it points.
-      maxRedirects: 0,
-      // axios does not tunnel https through HTTP(S)_PROXY correctly; registries are reached directly.
-      proxy: false,
-      // Per-request CPU matters (an export makes ~2 requests per subject): bodies are already JSON
-      // text (send() stringifies), answers are parsed once, queries are built without axios'
-      // generic form serializer. Same wire format as axios' defaults.
-      transformRequest: [],
-      transformResponse: [parseResponseBody],
-      paramsSerializer: { serialize: serializeQuery },
-      transitional: { clarifyTimeoutError: true },
-    });
+    this.headers = {
+      Accept: `${REGISTRY_CONTENT_TYPE}, application/json;q=0.9`,
+      'Content-Type': REGISTRY_CONTENT_TYPE,
+      'User-Agent': 'sr-migrate',
+      ...(authorization ? { Authorization: authorization } : {}),
+    };
   }
 
   /** Runs `request` with retries; see RegistryRequest for `absent` and `landed`. */
@@ -139,13 +116,17 @@ export class RegistryTransport {
     const sleep = this.options.sleep ?? defaultSleep;
     let earlierAttemptFailed = false;
     for (let attempt = 1; ; attempt++) {
-      let response: AxiosResponse;
+      let response: HttpAnswer;
       try {
-        response = await this.http.request({
+        // Plain node:http (no redirects followed, no proxy): per-request CPU decides how fast an
+        // export is (~2 requests per subject), and a generic HTTP library doubled it.
+        response = await exchange({
           method: request.method,
-          url: request.path,
-          params: request.params,
-          data: request.body === undefined ? undefined : JSON.stringify(request.body),
+          ...this.target(request),
+          headers: this.headers,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          agent: this.displayUrl.startsWith('https:') ? this.httpsAgent : this.httpAgent,
+          timeoutMs: this.timeoutMs,
         });
       } catch (error) {
         const code = networkCode(error);
@@ -171,6 +152,14 @@ export class RegistryTransport {
       if (request.absentCodes?.includes(errorCode)) return { kind: 'absent', errorCode };
       throw this.httpError(operation, status, errorCode, data, attempt, response.headers.location);
     }
+  }
+
+  /** Base URL + path, normalised like any URL; then the query, appended as encoded. */
+  private target(request: RegistryRequest): { url: URL; path: string } {
+    const url = new URL(this.displayUrl + request.path);
+    const query = request.params ? serializeQuery(request.params) : '';
+    const path = url.pathname + url.search;
+    return { url, path: query === '' ? path : `${path}${url.search === '' ? '?' : '&'}${query}` };
   }
 
   /** Closes idle keep-alive sockets; the transport stays usable. */
@@ -271,29 +260,12 @@ function messageOf(data: unknown): string | undefined {
 }
 
 function networkCode(error: unknown): string {
-  if (error instanceof AxiosError) {
-    const cause = error.cause as NodeJS.ErrnoException | undefined;
-    return error.code ?? cause?.code ?? 'network error';
-  }
   return (error as NodeJS.ErrnoException)?.code ?? 'network error';
 }
 
 /**
- * The answer as JSON when it parses, else the text as received (an HTML error page from a proxy,
- * an empty body): what axios' default transform does with `silentJSONParsing`, in one step.
- */
-export function parseResponseBody(data: unknown): unknown {
-  if (typeof data !== 'string' || data === '') return data;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}
-
-/**
- * `a=1&b=x` from scalar params, skipping undefined ones, encoded exactly as axios' default
- * serializer does (encodeURIComponent, then ":", "$", "," and "+" for space left readable).
+ * `a=1&b=x` from scalar params, skipping undefined ones, encoded as axios' default serializer
+ * did (encodeURIComponent, then ":", "$", "," and "+" for space left readable).
  */
 export function serializeQuery(params: Record<string, unknown>): string {
   let query = '';

@@ -1,5 +1,6 @@
 import axios from 'axios';
-import { parseResponseBody, serializeQuery } from '../../lambda/registry-client/transport';
+import { parseBody } from '../../lambda/registry-client/http-exchange';
+import { serializeQuery } from '../../lambda/registry-client/transport';
 
 describe('serializeQuery', () => {
   // The transport replaced axios' generic serializer for speed: the wire format must not change.
@@ -22,20 +23,14 @@ describe('serializeQuery', () => {
   });
 });
 
-describe('parseResponseBody', () => {
+describe('parseBody', () => {
   test('JSON text is parsed', () => {
-    expect(parseResponseBody('{"error_code":40408,"message":"not set"}')).toEqual({ error_code: 40408, message: 'not set' });
-    expect(parseResponseBody('[1,2]')).toEqual([1, 2]);
+    expect(parseBody('{"error_code":40408,"message":"not set"}')).toEqual({ error_code: 40408, message: 'not set' });
+    expect(parseBody('[1,2]')).toEqual([1, 2]);
   });
 
   test('text that is not JSON (a proxy error page) and empty bodies stay as received', () => {
-    expect(parseResponseBody('<html>502 Bad Gateway</html>')).toBe('<html>502 Bad Gateway</html>');
-    expect(parseResponseBody('')).toBe('');
-  });
-
-  test('non-text data passes through', () => {
-    const buffer = Buffer.from('x');
-    expect(parseResponseBody(buffer)).toBe(buffer);
-    expect(parseResponseBody(undefined)).toBeUndefined();
+    expect(parseBody('<html>502 Bad Gateway</html>')).toBe('<html>502 Bad Gateway</html>');
+    expect(parseBody('')).toBe('');
   });
 });

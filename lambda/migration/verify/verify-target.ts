@@ -3,6 +3,7 @@ import type { SchemaRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
 import { looksLikeUnsetConfig, SERVER_DEFAULT_MODE } from '../export/read-settings';
+import { isOwnReservation } from '../import/reserve';
 import { canonicalSchemaText, sameJson, stableStringify } from './canonical';
 import type { DifferenceKind, DifferenceLocation, VerifyDifference, VerifyReport } from './report';
 
@@ -128,11 +129,13 @@ function compareVersions(expected: ExpectedState, target: RegistrySnapshot, add:
   const expectedSubjects = new Set(expected.schemas.map((s) => s.subject));
   for (const act of target.schemas) {
     if (expectedKeys.has(key(act))) continue;
+    // The import's soft-deleted id placeholder: at the source's max id, or, after a final sync,
+    // in the import's own reservation subject at an id the source has since passed (§12.10).
     const isPlaceholder =
       act.deleted &&
       !expectedSubjects.has(act.subject) &&
-      maxIds.get(act.context) === act.id &&
-      !expectedIds.has(`${act.context}\u0000${act.id}`);
+      !expectedIds.has(`${act.context}\u0000${act.id}`) &&
+      (maxIds.get(act.context) === act.id || isOwnReservation(act, expected));
     if (isPlaceholder) {
       notes.push(`${describeVersion(act)} is the soft-deleted placeholder that reserves id ${act.id} in context ${act.context}`);
       continue;

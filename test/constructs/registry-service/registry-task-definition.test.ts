@@ -5,7 +5,7 @@ import { configWith } from '../../stacks/stage-fixture';
 
 const CHECKSUM_WARNING = Match.stringLikeRegexp('registry.mskIamAuthSha256 is not set');
 
-function registryAnnotations(registry: Parameters<typeof configWith>[1]['registry']) {
+function registryAnnotations(registry: NonNullable<Parameters<typeof configWith>[1]>['registry']) {
   const stage = new RegistryStage(testApp(), 'Dev', { config: configWith('dev', registry ? { registry } : {}) });
   return Annotations.fromStack(stage.registry);
 }

@@ -171,6 +171,16 @@ describe('verifyTarget', () => {
     expect(kinds(live)).toEqual(['version-unexpected']);
   });
 
+  it("after a final sync, tolerates the earlier placeholder below the source's new max id, and only that one", () => {
+    const placeholder = (subject: string, id: number) => (t: { schemas: SchemaRecord[] }) =>
+      t.schemas.push({ ...t.schemas[0], subject, version: 1, id, deleted: true, metadata: undefined, ruleSet: undefined });
+    // An earlier import reserved id 950; the source has since reached 999 (the current placeholder's id).
+    const earlier = target(placeholder('_sr-migrate-reserved-id', 950));
+    expect(verifyTarget(expectedCorpusSnapshot(), earlier).ok).toBe(true);
+    // The same soft-deleted leftover under any other subject is a real difference.
+    expect(kinds(target(placeholder('leftover', 950)))).toEqual(['version-unexpected']);
+  });
+
   it('renders a readable report grouped by kind', () => {
     const report = verifyTarget(
       expectedCorpusSnapshot(),

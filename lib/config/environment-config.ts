@@ -1,8 +1,11 @@
+import type { BackupConfig } from './backup-config';
 import type { DataConfig } from './data-config';
 import type { EndpointConfig } from './endpoint-config';
 import type { KafkaConfig } from './kafka-config';
+import type { MonitoringConfig } from './monitoring-config';
 import type { NetworkConfig } from './network-config';
 import type { RegistryConfig } from './registry-config';
+import type { SeedingConfig } from './seeding-config';
 import type { ServiceConfig } from './service-config';
 
 /** The environments the app models. Each one becomes a cdk.Stage (`Dev`, `Staging`, `Prod`). */
@@ -44,4 +47,13 @@ export interface EnvironmentConfig {
   readonly kafka: KafkaConfig;
   /** Buckets, retention and removal behaviour of the stateful stack. Required. */
   readonly data: DataConfig;
+  /** Alarm thresholds, notification topic and dashboard. Required; see monitoring-config.ts for the per-env defaults. */
+  readonly monitoring: MonitoringConfig;
+  /** Scheduled full exports to the data bucket. Required; see backup-config.ts for the per-env defaults. */
+  readonly backup: BackupConfig;
+  /**
+   * Seed the new registry from an export during `cdk deploy` (custom resource).
+   * @default undefined (no seeding resource)
+   */
+  readonly seeding?: SeedingConfig;
 }

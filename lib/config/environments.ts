@@ -1,4 +1,6 @@
+import { DEFAULT_BACKUP_CONFIG } from './backup-config';
 import type { EnvironmentConfig, EnvironmentName } from './environment-config';
+import { DEFAULT_MONITORING_CONFIG } from './monitoring-config';
 import type { RegistryConfig } from './registry-config';
 
 /** Registry process settings shared by every environment unless overridden. */
@@ -18,6 +20,8 @@ const REGISTRY_DEFAULTS: RegistryConfig = {
 export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
   dev: {
     name: 'dev',
+    monitoring: DEFAULT_MONITORING_CONFIG.dev,
+    backup: DEFAULT_BACKUP_CONFIG.dev,
     region: 'eu-west-1',
     network: {
       vpcCidr: '10.40.0.0/16',
@@ -61,6 +65,8 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
   },
   staging: {
     name: 'staging',
+    monitoring: DEFAULT_MONITORING_CONFIG.staging,
+    backup: DEFAULT_BACKUP_CONFIG.staging,
     region: 'eu-west-1',
     network: {
       vpcCidr: '10.41.0.0/16',
@@ -104,6 +110,8 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
   },
   prod: {
     name: 'prod',
+    monitoring: DEFAULT_MONITORING_CONFIG.prod,
+    backup: DEFAULT_BACKUP_CONFIG.prod,
     region: 'eu-west-1',
     network: {
       vpcCidr: '10.42.0.0/16',

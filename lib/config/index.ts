@@ -1,12 +1,15 @@
+export * from './backup-config';
 export * from './data-config';
 export * from './endpoint-config';
 export * from './environment-config';
 export * from './environments';
 export * from './kafka-config';
+export * from './monitoring-config';
 export * from './network-config';
 export * from './overrides';
 export * from './registry-config';
 export * from './schema-registry-properties';
+export * from './seeding-config';
 export * from './service-config';
 export { collectConfigProblems, ConfigValidationError, CONFIG_VALIDATORS, validateConfig } from './validation';
 export type { ConfigValidator } from './validation';

@@ -193,11 +193,3 @@ function validateNotifications(config: MonitoringConfig, path: string): string[]
   }
   return problems;
 }
-
-/**
- * Adapter for the per-concern validator list (`CONFIG_VALIDATORS`): checks
- * `config.monitoring` when the environment sets it.
- */
-export function validateMonitoring(config: { readonly monitoring?: MonitoringConfig }): string[] {
-  return config.monitoring ? validateMonitoringConfig(config.monitoring) : [];
-}

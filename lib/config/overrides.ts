@@ -22,6 +22,8 @@ export const OPTIONAL_OVERRIDE_PATHS: Readonly<Record<string, 'string' | 'number
   'kafka.kafkaVersion': 'string',
   'kafka.volumeSizeGiB': 'number',
   'kafka.brokerLogRetentionDays': 'number',
+  'monitoring.existingTopicArn': 'string',
+  seeding: 'json',
 };
 
 /** Prefix of map-valued fields whose keys are free-form (`registry.extraProperties.<property>`). */

@@ -1,7 +1,11 @@
-import { Stage, type StageProps } from 'aws-cdk-lib';
+import { Duration, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { type EnvironmentConfig, validateConfig } from '../config';
+import { type EnvironmentConfig, MAX_SEEDING_TIMEOUT_MINUTES, validateConfig } from '../config';
+import { ScheduledBackup } from '../constructs/backup';
+import { RegistrySeeding, SeedExportSource } from '../constructs/seeding';
+import { retentionDays } from '../constructs/shared/retention';
 import { DataStack } from '../stacks/data-stack';
+import { MonitoringStack } from '../stacks/monitoring-stack';
 import { NetworkStack } from '../stacks/network-stack';
 import { RegistryStack } from '../stacks/registry-stack';
 
@@ -14,14 +18,19 @@ export interface RegistryStageProps extends StageProps {
 export const STAGE_IDS = { dev: 'Dev', staging: 'Staging', prod: 'Prod' } as const;
 
 /**
- * One environment: Network -> Data (stateful) -> Registry (stateless).
- * Deploy with `cdk deploy 'Dev/*'`.
+ * One environment: Network -> Data (stateful) -> Registry (stateless, with the seeding
+ * resource and scheduled backups) -> Monitoring. Deploy with `cdk deploy 'Dev/*'`.
  */
 export class RegistryStage extends Stage {
   readonly config: EnvironmentConfig;
   readonly network: NetworkStack;
   readonly data: DataStack;
   readonly registry: RegistryStack;
+  readonly monitoring: MonitoringStack;
+  /** Present when the environment configures `seeding`. */
+  readonly seeding?: RegistrySeeding;
+  /** Present when `backup.enabled`. */
+  readonly backup?: ScheduledBackup;
 
   constructor(scope: Construct, id: string, props: RegistryStageProps) {
     super(scope, id, props);
@@ -40,9 +49,46 @@ export class RegistryStage extends Stage {
       createdKafka: this.data.mskCluster?.connection(),
     });
 
-    // Monitoring plugs in here: a MonitoringStack fed by this.registry (cluster, service,
-    // loadBalancer, targetGroup, minTaskCount) and config.monitoring.
-    // Seeding and scheduled backups plug in here as constructs fed by this.data.bucket,
-    // this.data.adminSecret and this.registry.registryUrl / serviceSecurityGroup.
+    // Seeding and backups live with the service they talk to: they reach it through its
+    // listener, and a registry redeploy must not leave them pointing at an old endpoint.
+    const logRetention = retentionDays(config.service.logRetentionDays);
+    const registryAccess = {
+      registryUrl: this.registry.registryUrl,
+      registryListener: this.registry.listener,
+      adminSecret: this.data.adminSecret,
+      vpc: this.network.vpc,
+      logRetention,
+    };
+    if (config.seeding) {
+      this.seeding = new RegistrySeeding(this.registry, 'Seeding', {
+        ...registryAccess,
+        source: SeedExportSource.fromConfig(config.seeding, this.data.bucket),
+        service: this.registry.service,
+        timeout: Duration.minutes(config.seeding.timeoutMinutes ?? MAX_SEEDING_TIMEOUT_MINUTES),
+      });
+    }
+    if (config.backup.enabled) {
+      this.backup = new ScheduledBackup(this.registry, 'Backup', {
+        ...registryAccess,
+        envName: config.name,
+        config: config.backup,
+        bucket: this.data.bucket,
+      });
+    }
+
+    this.monitoring = new MonitoringStack(this, 'Monitoring', {
+      env,
+      envName: config.name,
+      monitoring: config.monitoring,
+      loadBalancer: this.registry.loadBalancer,
+      targetGroup: this.registry.targetGroup,
+      service: this.registry.service,
+      cluster: this.registry.cluster,
+      minTaskCount: this.registry.minTaskCount,
+      seedFunction: this.seeding?.onEventFunction.function,
+      seedCompletionFunction: this.seeding?.isCompleteFunction.function,
+      backupFunction: this.backup?.backupFunction.function,
+      backupAgeMetric: this.backup?.backupAgeMetric(),
+    });
   }
 }

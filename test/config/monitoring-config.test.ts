@@ -1,4 +1,4 @@
-import { DEFAULT_MONITORING_CONFIG, type MonitoringConfig, validateMonitoring, validateMonitoringConfig } from '../../lib/config/monitoring-config';
+import { DEFAULT_MONITORING_CONFIG, type MonitoringConfig, validateMonitoringConfig } from '../../lib/config/monitoring-config';
 
 const prod = DEFAULT_MONITORING_CONFIG.prod;
 const withProd = (override: Partial<MonitoringConfig>): MonitoringConfig => ({ ...prod, ...override });
@@ -81,13 +81,5 @@ describe('validateMonitoringConfig', () => {
     const problems = validateMonitoringConfig(withProd({ cpuPercent: 0, memoryPercent: 0, emails: ['x'] }), 'prod.monitoring');
     expect(problems).toHaveLength(3);
     for (const problem of problems) expect(problem.startsWith('prod.monitoring')).toBe(true);
-  });
-});
-
-describe('validateMonitoring (CONFIG_VALIDATORS adapter)', () => {
-  test('checks the monitoring section when present and accepts its absence', () => {
-    expect(validateMonitoring({})).toEqual([]);
-    expect(validateMonitoring({ monitoring: prod })).toEqual([]);
-    expect(validateMonitoring({ monitoring: withProd({ cpuPercent: 101 }) })).toEqual([expect.stringContaining('monitoring.cpuPercent')]);
   });
 });

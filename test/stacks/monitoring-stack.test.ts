@@ -6,6 +6,7 @@ import { ENVIRONMENT_NAMES } from '../../lib/config/environment-config';
 import { MonitoringStack, type MonitoringStackProps } from '../../lib/stacks/monitoring-stack';
 import { buildRegistryFixture, type RegistryFixture } from '../constructs/monitoring/fixture';
 import { testApp } from '../helpers/app';
+import { defaultStage } from './stage-fixture';
 
 const ENV = { region: 'eu-west-1' };
 const BACKUP_AGE = { namespace: 'SchemaRegistry/Backups', metricName: 'NewestBackupAgeSeconds', dimensions: { Environment: 'prod' }, scheduleMinutes: 360 };
@@ -169,5 +170,11 @@ describe('MonitoringStack input validation', () => {
           minTaskCount: 2,
         }),
     ).toThrow(/invalid monitoring config:\n - monitoring\.cpuPercent .*\n - monitoring\.datapointsToAlarm \(3\) must not exceed evaluationPeriods \(2\)/);
+  });
+});
+
+describe.each(['dev', 'staging', 'prod'] as const)('Monitoring stack in the %s stage', (name) => {
+  test('matches the snapshot', () => {
+    expect(defaultStage(name).monitoring.toJSON()).toMatchSnapshot();
   });
 });

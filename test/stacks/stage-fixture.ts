@@ -9,6 +9,7 @@ export interface SynthesizedStage {
   readonly network: Template;
   readonly data: Template;
   readonly registry: Template;
+  readonly monitoring: Template;
 }
 
 /** Deep-merges `patch` into a copy of an environment's config (arrays and scalars replace). */
@@ -28,6 +29,7 @@ export function synthStage(config: EnvironmentConfig): SynthesizedStage {
     network: Template.fromStack(stage.network),
     data: Template.fromStack(stage.data),
     registry: Template.fromStack(stage.registry),
+    monitoring: Template.fromStack(stage.monitoring),
   };
 }
 

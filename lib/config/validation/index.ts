@@ -1,4 +1,7 @@
+import { validateBackupConfig } from '../backup-config';
 import type { EnvironmentConfig } from '../environment-config';
+import { validateMonitoringConfig } from '../monitoring-config';
+import { validateSeedingConfig } from '../seeding-config';
 import { validateData } from './validate-data';
 import { validateEndpoint } from './validate-endpoint';
 import { validateEnvironment } from './validate-environment';
@@ -22,6 +25,9 @@ export const CONFIG_VALIDATORS: readonly ConfigValidator[] = [
   validateRegistry,
   validateKafka,
   validateData,
+  (config) => validateMonitoringConfig(config.monitoring),
+  (config) => validateBackupConfig(config.backup, config.name),
+  (config) => validateSeedingConfig(config.seeding),
 ];
 
 /** Thrown when a configuration has problems; lists all of them at once. */

@@ -11,6 +11,10 @@ function registryAnnotations(registry: NonNullable<Parameters<typeof configWith>
 }
 
 describe('RegistryTaskDefinition image checksum', () => {
+  // Synth prints the warning report on stderr; the assertions below read it from the annotations.
+  beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
   test('warns at synth when the MSK IAM jar checksum is not configured (the image build would stop)', () => {
     registryAnnotations(undefined).hasWarning('*', CHECKSUM_WARNING);
   });

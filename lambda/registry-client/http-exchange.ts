@@ -5,17 +5,45 @@ import * as https from 'node:https';
 export interface HttpAnswer {
   readonly status: number;
   readonly data: unknown;
+  /** Parsed on first read: Node builds this object lazily, and most answers never need it. */
   readonly headers: http.IncomingHttpHeaders;
+}
+
+/** Scheme, host and port of a server, resolved once per transport rather than once per request. */
+export interface HttpOrigin {
+  readonly protocol: 'http:' | 'https:';
+  /** Host name or IP, IPv6 without brackets (as node:http wants it). */
+  readonly hostname: string;
+  /** "" for the scheme's default port. */
+  readonly port: string;
+  /** The Host header: hostname (IPv6 in brackets) and the port when not the default. */
+  readonly hostHeader: string;
+}
+
+/** The origin of `url` (scheme, host, port); path, query and credentials are ignored. */
+export function httpOriginOf(url: URL): HttpOrigin {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported protocol ${url.protocol}`);
+  return {
+    protocol: url.protocol,
+    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    port: url.port,
+    // WHATWG URL already brackets IPv6 and drops the default port, as node:http does for Host.
+    hostHeader: url.host,
+  };
 }
 
 /** One request as the transport sends it. */
 export interface HttpExchange {
   readonly method: string;
-  /** Scheme, host and port come from here. */
-  readonly url: URL;
+  readonly origin: HttpOrigin;
   /** Path and query as sent, already percent-encoded. */
   readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Request headers as a flat `[name, value, name, value, …]` list, Host included. node:http
+   * sends such a list as given (still validated) instead of re-building it through setHeader
+   * per request; Content-Length is appended here when there is a body.
+   */
+  readonly headers: readonly string[];
   /** JSON text, or undefined for no body. */
   readonly body?: string;
   readonly agent: http.Agent;
@@ -34,29 +62,32 @@ export interface HttpExchange {
  */
 export function exchange(request: HttpExchange): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const { url, body } = request;
-    const headers: Record<string, string | number> = { ...request.headers };
-    if (body !== undefined) headers['Content-Length'] = Buffer.byteLength(body);
-    const transport = url.protocol === 'https:' ? https : http;
+    const { origin, body } = request;
+    const headers = body === undefined ? request.headers : [...request.headers, 'Content-Length', String(Buffer.byteLength(body))];
     let answered = false;
-    const req = transport.request(
+    const req = (origin.protocol === 'https:' ? https : http).request(
       {
-        protocol: url.protocol,
-        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-        port: url.port,
+        protocol: origin.protocol,
+        hostname: origin.hostname,
+        port: origin.port,
         path: request.path,
         method: request.method,
-        headers,
+        headers: headers as string[],
         agent: request.agent,
       },
       (res) => {
         answered = true;
         clearTimeout(answerTimer);
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        // Most answers arrive in one chunk: keep it as is and concatenate only when there are more.
+        let first: Buffer | undefined;
+        let more: Buffer[] | undefined;
+        res.on('data', (chunk: Buffer) => {
+          if (first === undefined) first = chunk;
+          else (more ??= [first]).push(chunk);
+        });
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, data: parseBody(text) });
+          const bytes = more ? Buffer.concat(more) : first;
+          resolve(new Answer(res, bytes === undefined ? undefined : parseBody(bytes.toString('utf8'))));
         });
         res.on('error', reject);
         res.on('aborted', () => reject(withCode(new Error('the answer was cut off'), 'ECONNRESET')));
@@ -72,6 +103,27 @@ export function exchange(request: HttpExchange): Promise<HttpAnswer> {
     });
     req.end(body);
   });
+}
+
+/** An answer whose `headers` are read from the response only when asked for. */
+class Answer implements HttpAnswer {
+  /** `data` of an empty body is "" (parseBody's answer for no text). */
+  readonly data: unknown;
+
+  constructor(
+    private readonly response: http.IncomingMessage,
+    data: unknown,
+  ) {
+    this.data = data === undefined ? '' : data;
+  }
+
+  get status(): number {
+    return this.response.statusCode ?? 0;
+  }
+
+  get headers(): http.IncomingHttpHeaders {
+    return this.response.headers;
+  }
 }
 
 /** JSON when it parses, else the text as received (an HTML error page from a proxy, an empty body). */

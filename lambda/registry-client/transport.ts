@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { authorizationHeader, type RegistryAuth } from './auth';
 import { RegistryAuthError, RegistryError, RegistryUnreachableError } from './errors';
-import { exchange, type HttpAnswer } from './http-exchange';
+import { exchange, httpOriginOf, type HttpAnswer, type HttpOrigin } from './http-exchange';
 import { parseRegistryUrl } from './registry-url';
 import {
   backoffDelayMs,
@@ -83,7 +83,12 @@ const NON_RETRYABLE_NETWORK = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMAT
  */
 export class RegistryTransport {
   readonly displayUrl: string;
-  private readonly headers: Readonly<Record<string, string>>;
+  /** Sent with every request as node:http's flat header list (built once: see HttpExchange.headers). */
+  private readonly headers: readonly string[];
+  private readonly origin: HttpOrigin;
+  /** Path prefix of the base URL as WHATWG URL normalises it ("" for none); requests append to it. */
+  private readonly basePath: string;
+  private readonly agent: http.Agent;
   private readonly retry: ResolvedRetryOptions;
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
@@ -102,12 +107,21 @@ export class RegistryTransport {
     this.httpAgent = new http.Agent(agentOptions);
     this.httpsAgent = new https.Agent({ ...agentOptions, ...loadTlsAgentOptions(options.tls) });
     const authorization = authorizationHeader(options.auth ?? parsed.embeddedAuth ?? { type: 'none' });
-    this.headers = {
-      Accept: `${REGISTRY_CONTENT_TYPE}, application/json;q=0.9`,
-      'Content-Type': REGISTRY_CONTENT_TYPE,
-      'User-Agent': 'sr-migrate',
-      ...(authorization ? { Authorization: authorization } : {}),
-    };
+    const base = new URL(this.displayUrl);
+    this.origin = httpOriginOf(base);
+    this.basePath = base.pathname === '/' ? '' : base.pathname;
+    this.agent = this.origin.protocol === 'https:' ? this.httpsAgent : this.httpAgent;
+    this.headers = [
+      'Accept',
+      `${REGISTRY_CONTENT_TYPE}, application/json;q=0.9`,
+      'Content-Type',
+      REGISTRY_CONTENT_TYPE,
+      'User-Agent',
+      'sr-migrate',
+      ...(authorization ? ['Authorization', authorization] : []),
+      'Host',
+      this.origin.hostHeader,
+    ];
   }
 
   /** Runs `request` with retries; see RegistryRequest for `absent` and `landed`. */
@@ -122,10 +136,11 @@ export class RegistryTransport {
         // export is (~2 requests per subject), and a generic HTTP library doubled it.
         response = await exchange({
           method: request.method,
-          ...this.target(request),
+          origin: this.origin,
+          path: this.pathOf(request),
           headers: this.headers,
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          agent: this.displayUrl.startsWith('https:') ? this.httpsAgent : this.httpAgent,
+          agent: this.agent,
           timeoutMs: this.timeoutMs,
         });
       } catch (error) {
@@ -155,11 +170,20 @@ export class RegistryTransport {
   }
 
   /** Base URL + path, normalised like any URL; then the query, appended as encoded. */
-  private target(request: RegistryRequest): { url: URL; path: string } {
-    const url = new URL(this.displayUrl + request.path);
+  private pathOf(request: RegistryRequest): string {
+    let path: string;
+    let hasQuery: boolean;
+    if (isNormalPath(request.path)) {
+      // What `new URL(base + path)` would give, without parsing a URL per request (it showed in export profiles).
+      path = this.basePath + request.path;
+      hasQuery = false;
+    } else {
+      const url = new URL(this.displayUrl + request.path);
+      path = url.pathname + url.search;
+      hasQuery = url.search !== '';
+    }
     const query = request.params ? serializeQuery(request.params) : '';
-    const path = url.pathname + url.search;
-    return { url, path: query === '' ? path : `${path}${url.search === '' ? '?' : '&'}${query}` };
+    return query === '' ? path : `${path}${hasQuery ? '&' : '?'}${query}`;
   }
 
   /** Closes idle keep-alive sockets; the transport stays usable. */
@@ -241,6 +265,16 @@ export class RegistryTransport {
       operation,
     );
   }
+}
+
+/** Characters WHATWG URL leaves alone in a path (no query, fragment, backslash, space or non-ASCII). */
+const PLAIN_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
+/** "." and ".." segments (also percent-encoded), which URL parsing would resolve away. */
+const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+
+/** True when `path` comes out of URL parsing unchanged, so it can be appended to the base path as is. */
+function isNormalPath(path: string): boolean {
+  return PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path);
 }
 
 /** Confluent error_code from `{error_code, message}`, else the HTTP status. */

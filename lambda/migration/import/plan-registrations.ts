@@ -1,7 +1,7 @@
 import type { RegisterSchemaRequest } from '../../registry-client/types';
 import type { SchemaRecord } from '../format/records';
 import { describe } from './conflicts';
-import { emptyToUndefined } from './content';
+import { emptyToUndefined } from '../format/schema-content';
 import { dependenciesInOrder, topologicalOrder } from './order';
 import { referenceKeys, type SchemaIndex, versionKey } from './schema-index';
 import type { ImportConflict, PlannedRegistration } from './types';

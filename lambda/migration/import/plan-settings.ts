@@ -1,7 +1,7 @@
 import { contextOf } from '../../registry-client/subject-names';
 import type { RegistryConfig, RegistryMode } from '../../registry-client/types';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { deepEqualJson } from './content';
+import { deepEqualJson } from '../format/schema-content';
 import {
   contextModeScope,
   effectiveMode,

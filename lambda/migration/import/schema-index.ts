@@ -1,6 +1,6 @@
 import { resolveReferenceSubject } from '../../registry-client/subject-names';
 import type { SchemaRecord } from '../format/records';
-import { contentFingerprint } from './content';
+import { contentFingerprint } from '../format/schema-content';
 
 /**
  * Lookup tables over one snapshot's schema records, built once per plan so that

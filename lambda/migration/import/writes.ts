@@ -3,7 +3,7 @@ import { RegistryError, RegistryUnreachableError } from '../../registry-client/e
 import { canonicalSubject } from '../../registry-client/subject-names';
 import type { RegisterSchemaRequest } from '../../registry-client/types';
 import { describe } from './conflicts';
-import { contentFingerprint, deepEqualJson } from './content';
+import { contentFingerprint, deepEqualJson } from '../format/schema-content';
 import { toApiScope } from './scopes';
 import type { PlannedConfigWrite, PlannedDelete, PlannedModeWrite } from './types';
 

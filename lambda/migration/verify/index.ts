@@ -1,4 +1,3 @@
-export { canonicalSchemaText, sameJson, stableStringify } from './canonical';
 export { renderVerifyReport } from './render';
 export type { DifferenceKind, DifferenceLocation, VerifyDifference, VerifyReport } from './report';
 export { verifyRegistry } from './verify-registry';

@@ -4,7 +4,7 @@ import type { RegistrySnapshot } from '../format/snapshot';
 import { GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
 import { looksLikeUnsetConfig, SERVER_DEFAULT_MODE } from '../export/read-settings';
 import { isOwnReservation } from '../import/reserve';
-import { canonicalSchemaText, sameJson, stableStringify } from './canonical';
+import { normalisedSchemaText, sameJson, stableJson } from '../format/schema-content';
 import type { DifferenceKind, DifferenceLocation, VerifyDifference, VerifyReport } from './report';
 
 /** The state the target must match: a loaded export or a live source snapshot. */
@@ -101,7 +101,8 @@ function compareVersions(expected: ExpectedState, target: RegistrySnapshot, add:
         act.schemaType,
       );
     }
-    if (canonicalSchemaText(exp.schemaType, exp.schema) !== canonicalSchemaText(act.schemaType, act.schema)) {
+    // Both texts read as the source's type, so a type change is reported once, as schema-type-differs.
+    if (normalisedSchemaText(exp.schemaType, exp.schema) !== normalisedSchemaText(exp.schemaType, act.schema)) {
       add('schema-differs', where, `${label} has different schema text on the target`, exp.schema, act.schema);
     }
     if (!sameJson(exp.references, act.references)) {
@@ -158,7 +159,7 @@ function compareConfigs(expected: RegistrySnapshot, target: RegistrySnapshot, ad
     const a = act.get(scope);
     if (sameJson(e, a)) continue;
     if (e === undefined && a !== undefined && isDefaultingScope(scope) && looksLikeUnsetConfig(a as RegistryConfig)) {
-      notes.push(`${describeScope(scope)}: the target answers the server default config ${stableStringify(a)}; the source records none`);
+      notes.push(`${describeScope(scope)}: the target answers the server default config ${stableJson(a)}; the source records none`);
       continue;
     }
     add('config-differs', { scope }, `${describeScope(scope)}: config ${render(a)} on the target, ${render(e)} at the source`, e, a);
@@ -225,7 +226,7 @@ function unionSorted(a: Iterable<string>, b: Iterable<string>): string[] {
 }
 
 function render(value: unknown): string {
-  return value === undefined ? 'unset' : stableStringify(value);
+  return value === undefined ? 'unset' : stableJson(value);
 }
 
 export function describeVersion(s: { subject: string; version: number }): string {

@@ -76,3 +76,19 @@ export function emptyToUndefined<T extends Record<string, unknown>>(value: T | u
 export function deepEqualJson(a: unknown, b: unknown): boolean {
   return stableJson(a) === stableJson(b);
 }
+
+/**
+ * Equality for the optional members of a schema record or a config (references, metadata,
+ * ruleSet): the server omits empty lists and objects (NON_EMPTY, reference §0), so `[]`, `{}`
+ * and absent are the same.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return stableJson(emptyMember(a) ?? null) === stableJson(emptyMember(b) ?? null);
+}
+
+function emptyMember(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value;
+  if (typeof value === 'object' && Object.keys(value).length === 0) return undefined;
+  return value;
+}

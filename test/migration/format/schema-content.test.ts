@@ -1,4 +1,4 @@
-import { contentFingerprint } from '../../../lambda/migration/import/content';
+import { contentFingerprint, normalisedSchemaText, sameJson } from '../../../lambda/migration/format/schema-content';
 
 describe('contentFingerprint', () => {
   const base = { schemaType: 'AVRO' as const, schema: '{"type":"record","name":"A","fields":[{"name":"x","type":"long"}]}' };
@@ -31,5 +31,27 @@ describe('contentFingerprint', () => {
     const a = { schemaType: 'PROTOBUF' as const, schema: 'syntax = "proto3";\nmessage A {\n  string x = 1;\n}\n' };
     expect(contentFingerprint({ ...a, schema: 'syntax = "proto3"; message A { string x = 1; }' })).toBe(contentFingerprint(a));
     expect(contentFingerprint({ ...a, schema: a.schema.replace('x = 1', 'y = 1') })).not.toBe(contentFingerprint(a));
+  });
+});
+
+describe('normalisedSchemaText and sameJson (shared by the import planner and verify)', () => {
+  it('keeps a field default of null significant', () => {
+    const withDefault = '{"type":"record","name":"A","fields":[{"name":"x","type":["null","int"],"default":null}]}';
+    const without = '{"type":"record","name":"A","fields":[{"name":"x","type":["null","int"]}]}';
+    expect(normalisedSchemaText('AVRO', withDefault)).not.toBe(normalisedSchemaText('AVRO', without));
+  });
+
+  it('ignores key order and whitespace, and treats {"type":"long"} as "long" in Avro', () => {
+    expect(normalisedSchemaText('AVRO', '{ "name": "A", "type": "record", "fields": [{"type": {"type":"long"}, "name": "x"}] }')).toBe(
+      normalisedSchemaText('AVRO', '{"type":"record","name":"A","fields":[{"name":"x","type":"long"}]}'),
+    );
+  });
+
+  it('treats empty lists and objects as absent, and nothing else', () => {
+    expect(sameJson([], undefined)).toBe(true);
+    expect(sameJson({}, undefined)).toBe(true);
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true);
+    expect(sameJson({ a: 1 }, undefined)).toBe(false);
+    expect(sameJson([{ name: 'x', subject: 's', version: 1 }], [{ name: 'x', subject: 's', version: 2 }])).toBe(false);
   });
 });

@@ -126,7 +126,6 @@ export class RegistryTransport {
 
   /** Runs `request` with retries; see RegistryRequest for `absent` and `landed`. */
   async send(request: RegistryRequest): Promise<RegistryOutcome> {
-    const operation = `${request.method} ${request.path}`;
     const sleep = this.options.sleep ?? defaultSleep;
     let earlierAttemptFailed = false;
     for (let attempt = 1; ; attempt++) {
@@ -146,10 +145,10 @@ export class RegistryTransport {
       } catch (error) {
         const code = networkCode(error);
         if (attempt >= this.retry.maxAttempts || NON_RETRYABLE_NETWORK.test(code)) {
-          throw this.unreachable(operation, code, attempt);
+          throw this.unreachable(operationOf(request), code, attempt);
         }
         earlierAttemptFailed = true;
-        await this.pause(operation, attempt, this.describeNetwork(code), sleep);
+        await this.pause(operationOf(request), attempt, this.describeNetwork(code), sleep);
         continue;
       }
 
@@ -158,14 +157,14 @@ export class RegistryTransport {
       const errorCode = errorCodeOf(data, status);
       if (isRetryableStatus(status) && attempt < this.retry.maxAttempts) {
         earlierAttemptFailed = true;
-        await this.pause(operation, attempt, `HTTP ${status} (error_code ${errorCode})`, sleep, response.headers['retry-after']);
+        await this.pause(operationOf(request), attempt, `HTTP ${status} (error_code ${errorCode})`, sleep, response.headers['retry-after']);
         continue;
       }
       // A write can land and still answer 5xx/time out (reference §7, §12.11); the retry then
       // sees "already deleted"/"nothing set": that is our own earlier write, so it is done.
       if (earlierAttemptFailed && request.landedCodes?.includes(errorCode)) return { kind: 'landed', errorCode };
       if (request.absentCodes?.includes(errorCode)) return { kind: 'absent', errorCode };
-      throw this.httpError(operation, status, errorCode, data, attempt, response.headers.location);
+      throw this.httpError(operationOf(request), status, errorCode, data, attempt, response.headers.location);
     }
   }
 
@@ -275,6 +274,11 @@ const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 /** True when `path` comes out of URL parsing unchanged, so it can be appended to the base path as is. */
 function isNormalPath(path: string): boolean {
   return PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path);
+}
+
+/** "GET /subjects/x/versions" (path only, no query): names the call in errors and retry events; built only when needed. */
+function operationOf(request: RegistryRequest): string {
+  return `${request.method} ${request.path}`;
 }
 
 /** Confluent error_code from `{error_code, message}`, else the HTTP status. */

@@ -1,5 +1,5 @@
-import pLimit = require('p-limit');
 import type { SchemaRegistryApi } from '../../registry-client/api';
+import { mapWithConcurrency } from '../../registry-client/concurrency';
 import type { RegistryConfig, RegistryMode } from '../../registry-client/types';
 import type { ConfigRecord, ModeRecord } from '../format/records';
 import { compareStrings, GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from './order';
@@ -53,21 +53,17 @@ export async function readSettings(
   subjects: readonly string[],
   options: ReadSettingsOptions = {},
 ): Promise<ReadSettingsResult> {
-  const limit = pLimit(options.concurrency ?? 16);
   const scopes = [TOP_LEVEL_SCOPE, GLOBAL_SCOPE, ...contextScopes, ...subjects];
   let done = 0;
 
-  const results = await Promise.all(
-    scopes.map((scope) =>
-      limit(async () => {
-        const apiScope = scope === TOP_LEVEL_SCOPE ? undefined : scope;
-        const [config, mode] = await Promise.all([api.getConfig(apiScope), api.getMode(apiScope)]);
-        done += 1;
-        options.onScopes?.(done, scopes.length);
-        return { scope, config: keepConfig(scope, config), mode: keepMode(scope, mode) };
-      }),
-    ),
-  );
+  // Two reads for every subject make this the export's hottest loop: a worker pool, not a queueing limiter.
+  const results = await mapWithConcurrency(scopes, options.concurrency ?? 16, async (scope) => {
+    const apiScope = scope === TOP_LEVEL_SCOPE ? undefined : scope;
+    const [config, mode] = await Promise.all([api.getConfig(apiScope), api.getMode(apiScope)]);
+    done += 1;
+    options.onScopes?.(done, scopes.length);
+    return { scope, config: keepConfig(scope, config), mode: keepMode(scope, mode) };
+  });
 
   const configs: ConfigRecord[] = [];
   const modes: ModeRecord[] = [];

@@ -197,6 +197,30 @@ describe('sr-migrate import safety', () => {
       await source.close();
     }
   });
+
+  it('rejects an edited export (one schema changed after export) without writing to a live target', async () => {
+    const source = await startTestRegistry({ corpus: true });
+    const target = await startRegistryDouble();
+    try {
+      const file = join(dir, 'edited.jsonl');
+      await cli(['export', '--source', source.double.url, '--out', file, '--quiet']);
+      const { readFile, writeFile } = await import('node:fs/promises');
+      const exported = (await readFile(file, 'utf8')).split('\n');
+      const index = exported.findIndex((line) => line.includes('"type":"schema"') && line.includes('"id":'));
+      const record = JSON.parse(exported[index]) as { id: number };
+      exported[index] = JSON.stringify({ ...record, id: record.id + 1 });
+      await writeFile(file, exported.join('\n'));
+      target.stats.reset();
+      const run = await cli(['import', '--target', target.url, '--in', file]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/checksum/i);
+      expect(target.stats.writes).toBe(0);
+      expect(target.stats.reads).toBe(0);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
 });
 
 describe('sr-migrate errors a user can hit', () => {

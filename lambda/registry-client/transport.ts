@@ -266,14 +266,16 @@ export class RegistryTransport {
   }
 }
 
-/** Characters WHATWG URL leaves alone in a path (no query, fragment, backslash, space or non-ASCII). */
-const PLAIN_PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
-/** "." and ".." segments (also percent-encoded), which URL parsing would resolve away. */
-const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
+/**
+ * A path WHATWG URL parsing leaves unchanged: it starts with "/", holds only characters URL
+ * leaves alone in a path (no query, fragment, backslash, space or non-ASCII), and has no "."
+ * or ".." segment (also percent-encoded), which URL parsing would resolve away.
+ */
+const NORMAL_PATH = /^(?!(?:.*\/)?(?:\.|%2e){1,2}(?:\/|$))\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/i;
 
 /** True when `path` comes out of URL parsing unchanged, so it can be appended to the base path as is. */
 function isNormalPath(path: string): boolean {
-  return PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path);
+  return NORMAL_PATH.test(path);
 }
 
 /** "GET /subjects/x/versions" (path only, no query): names the call in errors and retry events; built only when needed. */

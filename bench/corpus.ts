@@ -55,7 +55,9 @@ export function benchVersions(): BenchVersion[] {
       const request: BenchVersion['request'] = {
         schema,
         schemaType: 'AVRO',
-        ...(isReferrer ? { references: [{ name: `bench.${recordName(i - 1)}`, subject: subjectName(i - 1).replace(/^:\.[^:]*:/, ''), version }] } : {}),
+        ...(isReferrer
+          ? { references: [{ name: `bench.${recordName(i - 1)}`, subject: subjectName(i - 1).replace(/^:\.[^:]*:/, ''), version }] }
+          : {}),
         ...(i % 10 === 0 ? { metadata: { properties: { owner: `team-${i % 7}` } } } : {}),
         id: idOf(i, version),
         version,
@@ -81,7 +83,10 @@ export function benchDeletes(): BenchDeletes {
   return { versions, subjects };
 }
 
-export function benchSettings(): { configs: Array<{ scope: string; body: Record<string, unknown> }>; modes: Array<{ scope: string; mode: 'READWRITE' | 'READONLY' }> } {
+export function benchSettings(): {
+  configs: Array<{ scope: string; body: Record<string, unknown> }>;
+  modes: Array<{ scope: string; mode: 'READWRITE' | 'READONLY' }>;
+} {
   const configs: Array<{ scope: string; body: Record<string, unknown> }> = [{ scope: '', body: { compatibility: 'FULL' } }];
   const modes: Array<{ scope: string; mode: 'READWRITE' | 'READONLY' }> = [];
   for (let i = 0; i < SUBJECTS; i++) {

@@ -70,7 +70,10 @@ async function run(request: PhaseRequest): Promise<PhaseResult> {
       });
       const importMs = performance.now() - importStart;
       api.close();
-      return { ...done({ loadMs, written: result.written, complete: result.complete, registered: result.counts.registered, ...steps }), ms: importMs };
+      return {
+        ...done({ loadMs, written: result.written, complete: result.complete, registered: result.counts.registered, ...steps }),
+        ms: importMs,
+      };
     }
     case 'populate': {
       const api = client(request.sourceUrl);

@@ -41,11 +41,16 @@ function parseArgs(argv: readonly string[]): Args {
 
 function runPhase(request: PhaseRequest, execArgv: string[]): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'phase.ts'), [JSON.stringify(request)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(__dirname, 'phase.ts'), [JSON.stringify(request)], {
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: PhaseResult | undefined;
     child.on('message', (message) => (result = message as PhaseResult));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`phase "${request.phase}" exited with code ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 && result ? resolve(result) : reject(new Error(`phase "${request.phase}" exited with code ${code}`)),
+    );
   });
 }
 

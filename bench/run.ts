@@ -28,11 +28,16 @@ const TARGETS = { exportSpeedupAtLeast: 10, importOverFloorAtMost: 1.3, peakRssM
 
 function runPhase(request: PhaseRequest): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'phase.ts'), [JSON.stringify(request)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(join(__dirname, 'phase.ts'), [JSON.stringify(request)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: PhaseResult | undefined;
     child.on('message', (message) => (result = message as PhaseResult));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`bench phase "${request.phase}" exited with code ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 && result ? resolve(result) : reject(new Error(`bench phase "${request.phase}" exited with code ${code}`)),
+    );
   });
 }
 
@@ -72,7 +77,9 @@ async function main(): Promise<void> {
     log(`import: ${(imported.ms / 1000).toFixed(2)} s, ${importWrites} writes (floor ${(writeFloorMs / 1000).toFixed(2)} s)`);
 
     source.stats.reset();
-    log(`naive copier (sequential GET then POST per version) on ${NAIVE_SAMPLE_BLOCK === 1 ? 'every subject' : `1 in ${NAIVE_SAMPLE_BLOCK} subjects`}…`);
+    log(
+      `naive copier (sequential GET then POST per version) on ${NAIVE_SAMPLE_BLOCK === 1 ? 'every subject' : `1 in ${NAIVE_SAMPLE_BLOCK} subjects`}…`,
+    );
     const naive = await runPhase({ phase: 'naive', sourceUrl: source.url, targetUrl: naiveTarget.url, sampleBlock: NAIVE_SAMPLE_BLOCK });
     // Per-version cost is uniform across the corpus, so the sample scales linearly to the whole registry.
     const naiveScale = sourceVersions / Number(naive.details.versions);
@@ -102,7 +109,12 @@ async function main(): Promise<void> {
           ms: naiveMs,
           readMs: naiveReadMs,
           writeMs: naiveWriteMs,
-          measured: { versions: Number(naive.details.versions), ms: naive.ms, readMs: Number(naive.details.readMs), writeMs: Number(naive.details.writeMs) },
+          measured: {
+            versions: Number(naive.details.versions),
+            ms: naive.ms,
+            readMs: Number(naive.details.readMs),
+            writeMs: Number(naive.details.writeMs),
+          },
           scale: naiveScale,
         },
         idleChildPeakRssMiB: idle.peakRssMiB,

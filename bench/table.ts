@@ -22,9 +22,24 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 export function renderTable(r: TableInput): string {
   const rows: string[][] = [
     ['measure', 'value', 'baseline / target', 'result'],
-    ['export (20k versions, to file)', seconds(r.export.ms), `naive reads ${seconds(r.baselines.naiveCopier.readMs)}; ≥ ${r.targets.exportSpeedupAtLeast}× faster`, `${r.ratios.exportSpeedupOverNaiveReads.toFixed(1)}× ${verdict(r.pass.export)}`],
-    ['import (empty target)', seconds(r.import.ms), `write floor ${seconds(r.baselines.writeFloorMs)} (${r.import.writes} writes × ${r.latency.writeMs} ms); ≤ ${r.targets.importOverFloorAtMost}×`, `${r.ratios.importOverWriteFloor.toFixed(2)}× ${verdict(r.pass.import)}`],
-    ['peak RSS (export, import)', `${mib(r.export.peakRssMiB)}, ${mib(r.import.peakRssMiB)}`, `< ${r.targets.peakRssMiBBelow} MiB (idle tsx child: ${mib(r.baselines.idleChildPeakRssMiB)})`, verdict(r.pass.memory)],
+    [
+      'export (20k versions, to file)',
+      seconds(r.export.ms),
+      `naive reads ${seconds(r.baselines.naiveCopier.readMs)}; ≥ ${r.targets.exportSpeedupAtLeast}× faster`,
+      `${r.ratios.exportSpeedupOverNaiveReads.toFixed(1)}× ${verdict(r.pass.export)}`,
+    ],
+    [
+      'import (empty target)',
+      seconds(r.import.ms),
+      `write floor ${seconds(r.baselines.writeFloorMs)} (${r.import.writes} writes × ${r.latency.writeMs} ms); ≤ ${r.targets.importOverFloorAtMost}×`,
+      `${r.ratios.importOverWriteFloor.toFixed(2)}× ${verdict(r.pass.import)}`,
+    ],
+    [
+      'peak RSS (export, import)',
+      `${mib(r.export.peakRssMiB)}, ${mib(r.import.peakRssMiB)}`,
+      `< ${r.targets.peakRssMiBBelow} MiB (idle tsx child: ${mib(r.baselines.idleChildPeakRssMiB)})`,
+      verdict(r.pass.memory),
+    ],
     [
       'naive copier (GET then POST, sequential)',
       seconds(r.baselines.naiveCopier.ms),

@@ -1,10 +1,4 @@
-import type {
-  ContextName,
-  RegisterSchemaRequest,
-  RegistryConfig,
-  RegistryMode,
-  RegistrySchema,
-} from './types';
+import type { ContextName, RegisterSchemaRequest, RegistryConfig, RegistryMode, RegistrySchema } from './types';
 
 /**
  * What the migration engine needs from a Schema Registry. Implemented over HTTP by
@@ -39,12 +33,7 @@ export interface SchemaRegistryApi {
    * One page of `GET /schemas` (sorted by subject, version). The server caps `limit`
    * (1000 since 7.4.1) and silently replaces a larger one: advance by what came back.
    */
-  listSchemasPage(options: {
-    subjectPrefix: string;
-    deleted: boolean;
-    offset: number;
-    limit: number;
-  }): Promise<RegistrySchema[]>;
+  listSchemasPage(options: { subjectPrefix: string; deleted: boolean; offset: number; limit: number }): Promise<RegistrySchema[]>;
 
   /** `GET /schemas/ids/{id}?subject=…&fetchMaxId=…`; undefined on 40403. */
   getSchemaById(

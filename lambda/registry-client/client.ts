@@ -211,7 +211,8 @@ export class HttpSchemaRegistryClient implements SchemaRegistryApi {
     const path = `/compatibility/subjects/${encodePathSegment(subject)}/versions/${version}`;
     const data = await this.get({ method: 'POST', path, params: { verbose: true }, body: request, absentCodes: [404] });
     if (data === undefined) return undefined;
-    if (!isObject(data) || typeof data.is_compatible !== 'boolean') throw this.unexpected(`POST ${path}`, 'the answer has no is_compatible');
+    if (!isObject(data) || typeof data.is_compatible !== 'boolean')
+      throw this.unexpected(`POST ${path}`, 'the answer has no is_compatible');
     const messages = Array.isArray(data.messages) ? data.messages.map(String) : [];
     return { isCompatible: data.is_compatible, messages };
   }

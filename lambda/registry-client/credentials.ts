@@ -131,7 +131,9 @@ function secretsError(error: unknown, secretArn: string, side: RegistrySide): Er
     return new Error(`secret ${secretArn} not found; check --${side}-secret-arn and the region`);
   }
   if (name === 'AccessDeniedException') {
-    return new Error(`not allowed to read secret ${secretArn}; grant secretsmanager:GetSecretValue (and kms:Decrypt for a customer-managed key)`);
+    return new Error(
+      `not allowed to read secret ${secretArn}; grant secretsmanager:GetSecretValue (and kms:Decrypt for a customer-managed key)`,
+    );
   }
   if (name === 'DecryptionFailure') return new Error(`cannot decrypt secret ${secretArn}; grant kms:Decrypt on its key`);
   if (name === 'CredentialsProviderError' || /credential/i.test(message)) {

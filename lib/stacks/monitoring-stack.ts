@@ -127,7 +127,8 @@ export class MonitoringStack extends Stack {
           context,
           functions: [props.seedFunction, ...(props.seedCompletionFunction ? [props.seedCompletionFunction] : [])],
           role: 'Seed',
-          description: 'The seed function failed (the deploy that seeds the registry fails with it). First check: its log group for the failing step.',
+          description:
+            'The seed function failed (the deploy that seeds the registry fails with it). First check: its log group for the failing step.',
         }).alarm,
       );
     }

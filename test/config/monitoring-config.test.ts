@@ -49,7 +49,9 @@ describe('validateMonitoringConfig', () => {
   });
 
   test('malformed and duplicate emails are named', () => {
-    const problems = validateMonitoringConfig(withProd({ emails: ['oncall@example.com', 'not-an-email', 'a b@example.com', 'oncall@example.com'] }));
+    const problems = validateMonitoringConfig(
+      withProd({ emails: ['oncall@example.com', 'not-an-email', 'a b@example.com', 'oncall@example.com'] }),
+    );
     expect(problems).toEqual([
       'monitoring.emails[1] "not-an-email" is not an email address',
       'monitoring.emails[2] "a b@example.com" is not an email address',

@@ -49,7 +49,13 @@ describe('HttpSchemaRegistryClient: wire format', () => {
   test('normalises 7.x answers: missing schemaType is AVRO, missing or empty references are undefined', async () => {
     const { client } = await setup((req) =>
       req.url.startsWith('/schemas')
-        ? { status: 200, body: [{ ...avroVersion, references: [] }, { ...avroVersion, version: 4, schemaType: 'PROTOBUF' }] }
+        ? {
+            status: 200,
+            body: [
+              { ...avroVersion, references: [] },
+              { ...avroVersion, version: 4, schemaType: 'PROTOBUF' },
+            ],
+          }
         : { status: 200, body: avroVersion },
     );
     const one = await client.getVersion('orders-value', 3);
@@ -205,9 +211,12 @@ describe('HttpSchemaRegistryClient: authentication', () => {
 describe('HttpSchemaRegistryClient: retries', () => {
   test('503 and 429 are retried with growing, capped, jittered delays; the hook sees each retry', async () => {
     const events: string[] = [];
-    const { server, client } = await setup((_req, i) => (i < 3 ? { status: i === 1 ? 429 : 503, body: errorBody(i === 1 ? 429 : 50003) } : { status: 200, body: ['a'] }), {
-      onRetry: (e) => events.push(`${e.operation} #${e.attempt}: ${e.reason}`),
-    });
+    const { server, client } = await setup(
+      (_req, i) => (i < 3 ? { status: i === 1 ? 429 : 503, body: errorBody(i === 1 ? 429 : 50003) } : { status: 200, body: ['a'] }),
+      {
+        onRetry: (e) => events.push(`${e.operation} #${e.attempt}: ${e.reason}`),
+      },
+    );
     expect(await client.listSubjects()).toEqual(['a']);
     expect(server.requests).toHaveLength(4);
     // random() = 0.999: each delay is just under its ceiling base * 2^(attempt-1).
@@ -306,7 +315,9 @@ describe('HttpSchemaRegistryClient: unreachable registries', () => {
   });
 
   test('invalid URLs are refused up front without echoing them', () => {
-    expect(() => new HttpSchemaRegistryClient({ url: 'ftp://u:pw@host' })).toThrow('registry URL must start with http:// or https:// (got ftp://…)');
+    expect(() => new HttpSchemaRegistryClient({ url: 'ftp://u:pw@host' })).toThrow(
+      'registry URL must start with http:// or https:// (got ftp://…)',
+    );
     expect(() => new HttpSchemaRegistryClient({ url: 'not a url pw' })).toThrow(/registry URL is not a valid URL/);
     expect(() => new HttpSchemaRegistryClient({ url: 'not a url pw' })).not.toThrow(/pw/);
   });

@@ -1,11 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import {
-  credentialHint,
-  parseSecretAuth,
-  parseUserPassword,
-  resolveRegistryAuth,
-} from '../../lambda/registry-client/credentials';
+import { credentialHint, parseSecretAuth, parseUserPassword, resolveRegistryAuth } from '../../lambda/registry-client/credentials';
 import { openRegistryClient } from '../../lambda/registry-client/open-registry';
 import { errorBody, startScriptedServer } from './scripted-server';
 
@@ -20,7 +15,14 @@ describe('resolveRegistryAuth precedence', () => {
 
   test('1. an explicit option wins over everything', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: '{"username":"s","password":"p"}' });
-    const resolved = await resolveRegistryAuth({ side: 'target', auth: { type: 'bearer', token: 't' }, secretArn: ARN, env, url, secretsClient: new SecretsManagerClient({}) });
+    const resolved = await resolveRegistryAuth({
+      side: 'target',
+      auth: { type: 'bearer', token: 't' },
+      secretArn: ARN,
+      env,
+      url,
+      secretsClient: new SecretsManagerClient({}),
+    });
     expect(resolved).toEqual({ auth: { type: 'bearer', token: 't' }, origin: 'option' });
     expect(secrets.calls()).toHaveLength(0);
   });
@@ -44,7 +46,10 @@ describe('resolveRegistryAuth precedence', () => {
       auth: { type: 'basic', username: 'urluser', password: 'urlpass' },
       origin: 'url',
     });
-    expect(await resolveRegistryAuth({ side: 'source', env: {}, url: 'http://sr:8081' })).toEqual({ auth: { type: 'none' }, origin: 'none' });
+    expect(await resolveRegistryAuth({ side: 'source', env: {}, url: 'http://sr:8081' })).toEqual({
+      auth: { type: 'none' },
+      origin: 'none',
+    });
   });
 });
 
@@ -66,7 +71,9 @@ describe('malformed values are refused without echoing them', () => {
 
   test('secret JSON', () => {
     expect(parseSecretAuth('{"token":"t0k"}', ARN)).toEqual({ type: 'bearer', token: 't0k' });
-    expect(() => parseSecretAuth('user:hunter2', ARN)).toThrow(`secret ${ARN} must be JSON {"username": "...", "password": "..."} or {"token": "..."}; it is not valid JSON`);
+    expect(() => parseSecretAuth('user:hunter2', ARN)).toThrow(
+      `secret ${ARN} must be JSON {"username": "...", "password": "..."} or {"token": "..."}; it is not valid JSON`,
+    );
     expect(() => parseSecretAuth('user:hunter2', ARN)).not.toThrow(/hunter2/);
     expect(() => parseSecretAuth('{"user":"a","pass":"hunter2"}', ARN)).toThrow(/it has the fields: pass, user$/);
   });

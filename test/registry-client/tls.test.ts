@@ -28,8 +28,22 @@ beforeAll(async () => {
   openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=test CA');
   for (const name of ['server', 'client']) {
     openssl('req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2',
-      ...(name === 'server' ? ['-extfile', 'san.cnf'] : []));
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '2',
+      ...(name === 'server' ? ['-extfile', 'san.cnf'] : []),
+    );
   }
   server = https.createServer(
     {
@@ -92,5 +106,7 @@ test('a missing certificate file or a certificate without its key is a clear con
   expect(() => new HttpSchemaRegistryClient({ url, tls: { certFile: file('nope.pem'), keyFile: file('client.key') } })).toThrow(
     `cannot read the TLS client certificate file ${file('nope.pem')}: ENOENT; check the path and its permissions`,
   );
-  expect(() => new HttpSchemaRegistryClient({ url, tls: { certFile: file('client.pem') } })).toThrow(/needs both a client certificate file and its key file/);
+  expect(() => new HttpSchemaRegistryClient({ url, tls: { certFile: file('client.pem') } })).toThrow(
+    /needs both a client certificate file and its key file/,
+  );
 });

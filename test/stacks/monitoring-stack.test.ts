@@ -9,7 +9,12 @@ import { testApp } from '../helpers/app';
 import { defaultStage } from './stage-fixture';
 
 const ENV = { region: 'eu-west-1' };
-const BACKUP_AGE = { namespace: 'SchemaRegistry/Backups', metricName: 'NewestBackupAgeSeconds', dimensions: { Environment: 'prod' }, scheduleMinutes: 360 };
+const BACKUP_AGE = {
+  namespace: 'SchemaRegistry/Backups',
+  metricName: 'NewestBackupAgeSeconds',
+  dimensions: { Environment: 'prod' },
+  scheduleMinutes: 360,
+};
 
 /** An app with a stand-in registry stack and one monitoring stack per environment. */
 function buildApp() {
@@ -31,7 +36,9 @@ function buildApp() {
         monitoring: DEFAULT_MONITORING_CONFIG[envName],
         ...watched(registry),
         // prod gets everything; dev shows the stack without the optional Lambda inputs.
-        ...(envName === 'dev' ? {} : {
+        ...(envName === 'dev'
+          ? {}
+          : {
               seedFunction: registry.seedFunction,
               seedCompletionFunction: registry.seedCompletionFunction,
               backupFunction: registry.backupFunction,
@@ -64,7 +71,9 @@ describe('MonitoringStack', () => {
         'RunningTasksBelowDesired',
         'SeedErrors',
         'UnhealthyHosts',
-      ].map((suffix) => `Prod-SchemaRegistry-${suffix}`).sort(),
+      ]
+        .map((suffix) => `Prod-SchemaRegistry-${suffix}`)
+        .sort(),
     );
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
@@ -169,7 +178,9 @@ describe('MonitoringStack input validation', () => {
           ...registry,
           minTaskCount: 2,
         }),
-    ).toThrow(/invalid monitoring config:\n - monitoring\.cpuPercent .*\n - monitoring\.datapointsToAlarm \(3\) must not exceed evaluationPeriods \(2\)/);
+    ).toThrow(
+      /invalid monitoring config:\n - monitoring\.cpuPercent .*\n - monitoring\.datapointsToAlarm \(3\) must not exceed evaluationPeriods \(2\)/,
+    );
   });
 });
 

@@ -1,13 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { ExportFormatError } from './errors';
 import type { RawLine } from './line-splitter';
-import {
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
-  type BodyRecord,
-  type HeaderRecord,
-  type TrailerRecord,
-} from './records';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type BodyRecord, type HeaderRecord, type TrailerRecord } from './records';
 import { isObject, validateRecord } from './validate-record';
 
 /** How many problems an error message lists before "and N more". */
@@ -94,7 +88,10 @@ export class ExportScanner {
   /** Throws the export's problems, most telling first; returns header and trailer when sound. */
   finish(): { header: HeaderRecord; trailer: TrailerRecord } {
     if (!this.header) {
-      throw new ExportFormatError(`export ${this.location} is empty; it is not a schema-registry export or the copy failed — export again`, this.location);
+      throw new ExportFormatError(
+        `export ${this.location} is empty; it is not a schema-registry export or the copy failed — export again`,
+        this.location,
+      );
     }
     if (!this.trailer) {
       throw new ExportFormatError(
@@ -139,7 +136,10 @@ export class ExportScanner {
     }
     const version = record.formatVersion;
     if (!Number.isInteger(version) || (version as number) < 1) {
-      throw new ExportFormatError(`export format version ${JSON.stringify(version)} is not valid (${this.location}); export again`, this.location);
+      throw new ExportFormatError(
+        `export format version ${JSON.stringify(version)} is not valid (${this.location}); export again`,
+        this.location,
+      );
     }
     if ((version as number) > EXPORT_FORMAT_VERSION) {
       throw new ExportFormatError(
@@ -150,7 +150,10 @@ export class ExportScanner {
     if (typeof record.exportedAt !== 'string' || !isObject(record.source) || typeof record.source.url !== 'string') {
       this.problems.push('line 1 (header): exportedAt and source.url are required');
     }
-    if (record.frozenScopes !== undefined && !(Array.isArray(record.frozenScopes) && record.frozenScopes.every((s) => typeof s === 'string'))) {
+    if (
+      record.frozenScopes !== undefined &&
+      !(Array.isArray(record.frozenScopes) && record.frozenScopes.every((s) => typeof s === 'string'))
+    ) {
       this.problems.push('line 1 (header): frozenScopes must be a list of scopes');
     }
     this.header = record as unknown as HeaderRecord;

@@ -65,10 +65,7 @@ export async function loadExport(location: string, storeOrOptions?: ExportStore 
  * act irreversibly on records before it completes (use loadExport for that). A record
  * that fails the shape checks throws at once.
  */
-export async function* readExportRecords(
-  location: string,
-  storeOrOptions?: ExportStore | ReadExportOptions,
-): AsyncGenerator<BodyRecord> {
+export async function* readExportRecords(location: string, storeOrOptions?: ExportStore | ReadExportOptions): AsyncGenerator<BodyRecord> {
   const store = resolveStore(storeOrOptions);
   const scanner = new ExportScanner(location);
   const input = await openInput(location, store);
@@ -97,12 +94,7 @@ export async function computeExportDigest(location: string, storeOrOptions?: Exp
   return scanner.finish().trailer.sha256;
 }
 
-async function scan(
-  location: string,
-  store: ExportStore,
-  scanner: ExportScanner,
-  onRecord: (record: BodyRecord) => void,
-): Promise<void> {
+async function scan(location: string, store: ExportStore, scanner: ExportScanner, onRecord: (record: BodyRecord) => void): Promise<void> {
   const input = await openInput(location, store);
   try {
     for await (const line of splitLines(input)) {

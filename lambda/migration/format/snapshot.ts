@@ -1,11 +1,4 @@
-import type {
-  ConfigRecord,
-  HeaderRecord,
-  MaxIdRecord,
-  ModeRecord,
-  SchemaRecord,
-  TrailerRecord,
-} from './records';
+import type { ConfigRecord, HeaderRecord, MaxIdRecord, ModeRecord, SchemaRecord, TrailerRecord } from './records';
 
 /**
  * Everything a registry holds that a migration must carry, in export order.

@@ -31,7 +31,10 @@ export function validateRecord(record: Record<string, unknown>, line: number): s
       need(record.metadata === undefined || isObject(record.metadata), 'metadata must be an object');
       need(record.ruleSet === undefined || isObject(record.ruleSet), 'ruleSet must be an object');
       if (typeof record.subject === 'string' && isContext(record.context)) {
-        need(subjectContext(record.subject) === record.context, `subject ${JSON.stringify(record.subject)} does not belong to context ${record.context}`);
+        need(
+          subjectContext(record.subject) === record.context,
+          `subject ${JSON.stringify(record.subject)} does not belong to context ${record.context}`,
+        );
       }
       break;
     }

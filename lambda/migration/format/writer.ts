@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
-  type BodyRecord,
-  type HeaderRecord,
-  type TrailerRecord,
-} from './records';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type BodyRecord, type HeaderRecord, type TrailerRecord } from './records';
 
 /** What the writer needs from its sink: a Node Writable (file, gzip, S3 upload body). */
 export interface WritableLike {

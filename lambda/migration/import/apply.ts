@@ -89,7 +89,11 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
   const concurrency = Math.max(1, options.concurrency ?? 8);
 
   const targetVersion = await api.serverVersion();
-  const target = await withUnlistedContextSettings(api, loaded, await readRegistrySnapshot(api, { concurrency: Math.max(concurrency, READ_CONCURRENCY) }));
+  const target = await withUnlistedContextSettings(
+    api,
+    loaded,
+    await readRegistrySnapshot(api, { concurrency: Math.max(concurrency, READ_CONCURRENCY) }),
+  );
   const plan = planImport({ ...loaded, frozenScopes: loaded.header.frozenScopes }, target, {
     force: options.force,
     legacyCompatibility: checksCompatibilityInImport(targetVersion),
@@ -103,12 +107,15 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
 
   const counts = { importModeEntered: 0, compatibilityOverrides: 0, registered: 0, reserved: 0, deleted: 0, configs: 0, modes: 0 };
   const skipped = plan.alreadyPresent + plan.settingsAlreadyEqual;
-  if (options.dryRun) return { complete: plan.totalWrites === 0, plan, written: 0, skipped, counts, reservedIdSubject: RESERVED_ID_SUBJECT };
+  if (options.dryRun)
+    return { complete: plan.totalWrites === 0, plan, written: 0, skipped, counts, reservedIdSubject: RESERVED_ID_SUBJECT };
 
   const budget = new WriteBudget(options.maxWrites, options.deadline);
   const progress = (phase: string, total: number) => (done: number) => options.onProgress?.({ phase, done, total });
   const result = (complete: boolean): ImportResult => {
-    log(complete ? `Import complete: ${budget.writes} write(s).` : `Import paused after ${budget.writes} write(s); run it again to continue.`);
+    log(
+      complete ? `Import complete: ${budget.writes} write(s).` : `Import paused after ${budget.writes} write(s); run it again to continue.`,
+    );
     return { complete, plan, written: budget.writes, skipped, counts, reservedIdSubject: RESERVED_ID_SUBJECT };
   };
   const pipeline = { concurrency, budget };
@@ -145,7 +152,9 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
     if (!budget.tryTake()) return result(false);
     await softDelete(api, { kind: 'version', subject: reservation.subject, version: reservation.version, after: [] });
     counts.reserved++;
-    log(`Reserved id ${reservation.id} in context "${reservation.context}" with placeholder ${JSON.stringify(reservation.subject)} v${reservation.version}.`);
+    log(
+      `Reserved id ${reservation.id} in context "${reservation.context}" with placeholder ${JSON.stringify(reservation.subject)} v${reservation.version}.`,
+    );
   }
 
   // 5. Soft deletes, referrers first (§12.9).

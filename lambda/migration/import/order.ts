@@ -49,10 +49,7 @@ export function topologicalOrder(count: number, dependenciesOf: (index: number) 
  * Renumbers dependency lists after reordering: `dependenciesOf` speaks input indexes,
  * the result speaks positions in `order`.
  */
-export function dependenciesInOrder(
-  order: readonly number[],
-  dependenciesOf: (index: number) => readonly number[],
-): number[][] {
+export function dependenciesInOrder(order: readonly number[], dependenciesOf: (index: number) => readonly number[]): number[][] {
   const position = new Map<number, number>();
   order.forEach((input, at) => position.set(input, at));
   return order.map((input) => {

@@ -12,8 +12,7 @@ export interface DeletePlan {
 }
 
 type DeleteOp =
-  | { kind: 'subject'; subject: string; keys: string[] }
-  | { kind: 'version'; subject: string; version: number; keys: string[] };
+  { kind: 'subject'; subject: string; keys: string[] } | { kind: 'version'; subject: string; version: number; keys: string[] };
 
 /**
  * Soft deletes the export has and the target will lack once every version is
@@ -22,7 +21,12 @@ type DeleteOp =
  * referrer makes the server answer 42206). Also finishes this export's own id
  * placeholder if an interrupted run left it live.
  */
-export function planDeletes(source: RegistrySnapshot, sourceIndex: SchemaIndex, target: RegistrySnapshot, targetIndex: SchemaIndex): DeletePlan {
+export function planDeletes(
+  source: RegistrySnapshot,
+  sourceIndex: SchemaIndex,
+  target: RegistrySnapshot,
+  targetIndex: SchemaIndex,
+): DeletePlan {
   const liveAfterRegistering = (record: SchemaRecord): boolean => {
     const existing = targetIndex.byVersion.get(versionKey(record.subject, record.version));
     return !existing || !existing.deleted;
@@ -38,7 +42,8 @@ export function planDeletes(source: RegistrySnapshot, sourceIndex: SchemaIndex, 
     if (wholeSubject) {
       ops.push({ kind: 'subject', subject, keys: pending.map((record) => versionKey(subject, record.version)) });
     } else {
-      for (const record of pending) ops.push({ kind: 'version', subject, version: record.version, keys: [versionKey(subject, record.version)] });
+      for (const record of pending)
+        ops.push({ kind: 'version', subject, version: record.version, keys: [versionKey(subject, record.version)] });
     }
   }
   for (const record of target.schemas) {

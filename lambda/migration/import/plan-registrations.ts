@@ -32,26 +32,22 @@ export function planRegistrations(sourceIndex: SchemaIndex, targetIndex: SchemaI
   const { order, cycles } = topologicalOrder(missing.length, (at) => dependencies[at]);
   const after = dependenciesInOrder(order, (at) => dependencies[at]);
 
-  const registrations = order.map(
-    (input, at): PlannedRegistration => ({
-      subject: missing[input].subject,
-      context: missing[input].context,
-      version: missing[input].version,
-      id: missing[input].id,
-      request: registrationRequest(missing[input]),
-      after: after[at],
-    }),
-  );
-  const conflicts = cycles.map(
-    (cycle): ImportConflict => ({
-      kind: 'reference-cycle',
-      subject: missing[cycle[0]].subject,
-      version: missing[cycle[0]].version,
-      message:
-        `references form a cycle (${cycle.map((at) => describe(missing[at].subject, missing[at].version)).join(' -> ')}), so no registration order exists; ` +
-        'the export is damaged — export the source again',
-    }),
-  );
+  const registrations = order.map((input, at): PlannedRegistration => ({
+    subject: missing[input].subject,
+    context: missing[input].context,
+    version: missing[input].version,
+    id: missing[input].id,
+    request: registrationRequest(missing[input]),
+    after: after[at],
+  }));
+  const conflicts = cycles.map((cycle): ImportConflict => ({
+    kind: 'reference-cycle',
+    subject: missing[cycle[0]].subject,
+    version: missing[cycle[0]].version,
+    message:
+      `references form a cycle (${cycle.map((at) => describe(missing[at].subject, missing[at].version)).join(' -> ')}), so no registration order exists; ` +
+      'the export is damaged — export the source again',
+  }));
   return { registrations, alreadyPresent: sourceIndex.records.length - missing.length, conflicts };
 }
 

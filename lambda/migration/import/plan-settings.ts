@@ -2,15 +2,7 @@ import { contextOf } from '../../registry-client/subject-names';
 import type { RegistryConfig, RegistryMode } from '../../registry-client/types';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { deepEqualJson } from '../format/schema-content';
-import {
-  contextModeScope,
-  effectiveMode,
-  GLOBAL_CONTEXT_SCOPE,
-  isReadOnly,
-  narrowestFirst,
-  scopeKind,
-  TOP_LEVEL_SCOPE,
-} from './scopes';
+import { contextModeScope, effectiveMode, GLOBAL_CONTEXT_SCOPE, isReadOnly, narrowestFirst, scopeKind, TOP_LEVEL_SCOPE } from './scopes';
 import type { PlannedConfigWrite, PlannedModeWrite } from './types';
 
 export interface SettingsInput {
@@ -139,7 +131,8 @@ function planConfigs(
       equal++;
       continue;
     }
-    const dropsAField = current !== undefined && Object.keys(current).some((field) => current[field] !== undefined && want[field] === undefined);
+    const dropsAField =
+      current !== undefined && Object.keys(current).some((field) => current[field] !== undefined && want[field] === undefined);
     writes.push({ scope, deleteFirst: dropsAField, body: configPutBody(want) });
   }
   // Alias configs last: once set, AliasFilter rewrites paths of the alias subject (§10 step 7).

@@ -25,7 +25,10 @@ export function renderPlan(plan: ImportPlan, options: RenderOptions = {}): strin
   lines.push(`  already on the target: ${plan.alreadyPresent} subject-version(s), ${plan.settingsAlreadyEqual} config/mode scope(s)`);
   if (plan.conflicts.length > 0) {
     lines.push('');
-    section(`CONFLICTS (nothing will be written)`, plan.conflicts.map((conflict) => `[${conflict.kind}] ${conflict.message}`));
+    section(
+      `CONFLICTS (nothing will be written)`,
+      plan.conflicts.map((conflict) => `[${conflict.kind}] ${conflict.message}`),
+    );
   }
   if (plan.warnings.length > 0) {
     lines.push('');
@@ -39,7 +42,10 @@ export function renderPlan(plan: ImportPlan, options: RenderOptions = {}): strin
   section('2. Set compatibility NONE during the import (target before 7.5)', plan.compatibilityOverrides.map(scopeLabel));
   section(
     '3. Register (reference order, explicit id and version)',
-    plan.registrations.map((r) => `${JSON.stringify(r.subject)} v${r.version} id ${r.id} ${r.request.schemaType}${r.after.length > 0 ? ` (after ${r.after.length} reference(s))` : ''}`),
+    plan.registrations.map(
+      (r) =>
+        `${JSON.stringify(r.subject)} v${r.version} id ${r.id} ${r.request.schemaType}${r.after.length > 0 ? ` (after ${r.after.length} reference(s))` : ''}`,
+    ),
   );
   section(
     '4. Reserve the highest source id (placeholder, then soft-deleted)',
@@ -51,7 +57,9 @@ export function renderPlan(plan: ImportPlan, options: RenderOptions = {}): strin
   );
   section(
     '6. Configs',
-    plan.configs.map((c) => `${scopeLabel(c.scope)}: ${c.body ? `${c.deleteFirst ? 'DELETE then ' : ''}PUT ${JSON.stringify(c.body)}` : 'DELETE (unset)'}`),
+    plan.configs.map(
+      (c) => `${scopeLabel(c.scope)}: ${c.body ? `${c.deleteFirst ? 'DELETE then ' : ''}PUT ${JSON.stringify(c.body)}` : 'DELETE (unset)'}`,
+    ),
   );
   section('7. Modes (narrowest scope first)', plan.modes.map(modeLabel));
   return lines.join('\n');

@@ -44,7 +44,12 @@ export function placeholderRequest(id: number, version: number): RegisterSchemaR
 }
 
 /** One reservation per context whose source max id is above every exported id and above the target's max id. */
-export function planReservations(source: RegistrySnapshot, sourceIndex: SchemaIndex, target: RegistrySnapshot, targetIndex: SchemaIndex): PlannedReservation[] {
+export function planReservations(
+  source: RegistrySnapshot,
+  sourceIndex: SchemaIndex,
+  target: RegistrySnapshot,
+  targetIndex: SchemaIndex,
+): PlannedReservation[] {
   const maxExportedId = maxIdPerContext(source.schemas);
   const maxTargetId = maxIdPerContext(target.schemas);
   for (const record of target.maxIds) maxTargetId.set(record.context, Math.max(maxTargetId.get(record.context) ?? 0, record.maxId));

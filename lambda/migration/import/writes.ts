@@ -20,7 +20,9 @@ export class ImportWriteError extends Error {
     readonly write: string,
     readonly cause: unknown,
   ) {
-    super(`${write} failed: ${causeText(cause)}. The import stopped there (writes already in flight were let finish); fix the cause and re-run the import — it resumes where it stopped.`);
+    super(
+      `${write} failed: ${causeText(cause)}. The import stopped there (writes already in flight were let finish); fix the cause and re-run the import — it resumes where it stopped.`,
+    );
     this.name = 'ImportWriteError';
   }
 }
@@ -51,7 +53,9 @@ export async function registerVersion(api: SchemaRegistryApi, subject: string, r
     async () => {
       const answer = await api.register(subject, request);
       if (answer.id !== request.id) {
-        throw new Error(`the target answered id ${answer.id} instead of ${request.id}; it is not honouring IMPORT mode — check the target's mode and version`);
+        throw new Error(
+          `the target answered id ${answer.id} instead of ${request.id}; it is not honouring IMPORT mode — check the target's mode and version`,
+        );
       }
     },
     async () => {
@@ -69,8 +73,12 @@ export async function registerVersion(api: SchemaRegistryApi, subject: string, r
 
 /** Soft delete. A 40406/40404 means it is already soft-deleted (a retried delete that had landed, §12.11). */
 export async function softDelete(api: SchemaRegistryApi, planned: PlannedDelete): Promise<void> {
-  const write = planned.kind === 'subject' ? `Soft-deleting ${describe(planned.subject)}` : `Soft-deleting ${describe(planned.subject, planned.version)}`;
-  const alreadyDeleted = (error: unknown): boolean => error instanceof RegistryError && (error.errorCode === 40406 || error.errorCode === 40404);
+  const write =
+    planned.kind === 'subject'
+      ? `Soft-deleting ${describe(planned.subject)}`
+      : `Soft-deleting ${describe(planned.subject, planned.version)}`;
+  const alreadyDeleted = (error: unknown): boolean =>
+    error instanceof RegistryError && (error.errorCode === 40406 || error.errorCode === 40404);
   await withRecheck(
     write,
     async () => {
@@ -126,7 +134,9 @@ export async function writeConfig(api: SchemaRegistryApi, planned: PlannedConfig
     if (!takeWrite()) return false;
   }
   const body = planned.body!;
-  const expected = Object.fromEntries(Object.entries(body).map(([field, value]) => [field === 'compatibility' ? 'compatibilityLevel' : field, value]));
+  const expected = Object.fromEntries(
+    Object.entries(body).map(([field, value]) => [field === 'compatibility' ? 'compatibilityLevel' : field, value]),
+  );
   await withRecheck(
     `Setting the config of ${label} to ${JSON.stringify(body)}`,
     () => api.putConfig(scope, body),

@@ -87,10 +87,16 @@ export function s3Error(error: unknown, action: 'read' | 'write', location: stri
   }
   if (name === 'NoSuchBucket') return new StoreError(`bucket of ${location} does not exist; check the bucket name`, location);
   if (name === 'AccessDenied' || name === 'Forbidden' || name === 'AllAccessDisabled') {
-    return new StoreError(`access denied to ${verb} ${location}; check the IAM policy allows ${permission} and the bucket policy`, location);
+    return new StoreError(
+      `access denied to ${verb} ${location}; check the IAM policy allows ${permission} and the bucket policy`,
+      location,
+    );
   }
   if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
-    return new StoreError(`no AWS credentials to ${verb} ${location}; set AWS_PROFILE or AWS credentials, or run with an IAM role`, location);
+    return new StoreError(
+      `no AWS credentials to ${verb} ${location}; set AWS_PROFILE or AWS credentials, or run with an IAM role`,
+      location,
+    );
   }
   if (/region is missing/i.test(message)) {
     return new StoreError(`no AWS region to ${verb} ${location}; set AWS_REGION`, location);

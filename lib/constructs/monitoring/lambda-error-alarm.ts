@@ -24,7 +24,10 @@ export const LAMBDA_ERROR_PERIOD = Duration.minutes(5);
  * Sum of `Errors` of all `functions` per period: the plain metric for one function, a
  * FILL-guarded sum for several (a function without errors publishes no datapoint).
  */
-export function lambdaErrors(functions: readonly lambda.IFunction[], period: Duration = LAMBDA_ERROR_PERIOD): cloudwatch.Metric | cloudwatch.MathExpression {
+export function lambdaErrors(
+  functions: readonly lambda.IFunction[],
+  period: Duration = LAMBDA_ERROR_PERIOD,
+): cloudwatch.Metric | cloudwatch.MathExpression {
   if (functions.length === 0) throw new Error('lambdaErrors: pass at least one function');
   const metrics = functions.map((fn) => fn.metricErrors({ statistic: cloudwatch.Stats.SUM, period }));
   if (metrics.length === 1) return metrics[0];

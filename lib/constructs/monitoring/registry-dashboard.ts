@@ -12,7 +12,12 @@ export interface RegistryDashboardProps {
   /** Shown in the alarm status widget. */
   readonly alarms: readonly cloudwatch.IAlarm[];
   /** Thresholds drawn as horizontal lines. */
-  readonly thresholds: { readonly fiveXxRatePercent: number; readonly p99LatencyMs: number; readonly cpuPercent: number; readonly memoryPercent: number };
+  readonly thresholds: {
+    readonly fiveXxRatePercent: number;
+    readonly p99LatencyMs: number;
+    readonly cpuPercent: number;
+    readonly memoryPercent: number;
+  };
   readonly minTaskCount: number;
   /**
    * The seed function; its invocations and errors are the "last seed result".
@@ -54,9 +59,7 @@ export class RegistryDashboard extends Construct {
       dashboardName: props.dashboardName,
       defaultInterval: Duration.hours(3),
     });
-    this.dashboard.addWidgets(
-      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...props.alarms], width: 24, height: 4 }),
-    );
+    this.dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...props.alarms], width: 24, height: 4 }));
     this.dashboard.addWidgets(
       graph('Requests', [m.requests()]),
       graph('5xx rate (%)', [m.fiveXxRatePercent()], { value: props.thresholds.fiveXxRatePercent, label: 'alarm' }),

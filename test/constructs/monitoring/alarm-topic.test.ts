@@ -54,7 +54,7 @@ describe('AlarmTopic (created)', () => {
     );
   });
 
-  test('topic policy lets only this environment\'s CloudWatch alarms in this account publish', () => {
+  test("topic policy lets only this environment's CloudWatch alarms in this account publish", () => {
     const topicStatements = statements(template, 'AWS::SNS::TopicPolicy', 'PolicyDocument');
     expect(topicStatements).toContainEqual({
       Sid: 'AllowCloudWatchAlarms',
@@ -87,7 +87,11 @@ describe('AlarmTopic (created)', () => {
 
   test('subscribes every configured email', () => {
     template.resourceCountIs('AWS::SNS::Subscription', 2);
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com', TopicArn: { Ref: topicId } });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'oncall@example.com',
+      TopicArn: { Ref: topicId },
+    });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'team@example.com' });
   });
 });
@@ -109,8 +113,13 @@ describe('AlarmTopic (existing topic ARN)', () => {
   });
 
   test('tells the operator the policies are theirs to set', () => {
-    const infos = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === 'aws:cdk:info');
-    expect(infos.map((m) => String(m.data))).toEqual([expect.stringMatching(/cloudwatch\.amazonaws\.com and events\.amazonaws\.com publish/)]);
+    const infos = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === 'aws:cdk:info');
+    expect(infos.map((m) => String(m.data))).toEqual([
+      expect.stringMatching(/cloudwatch\.amazonaws\.com and events\.amazonaws\.com publish/),
+    ]);
   });
 });
 

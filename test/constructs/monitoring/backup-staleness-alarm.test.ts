@@ -2,7 +2,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { BackupStalenessAlarm } from '../../../lib/constructs/monitoring/backup-staleness-alarm';
 import { alarmNamed, expectActionsOnTopic, familyFixture } from './fixture';
 
-const METRIC = { namespace: 'SchemaRegistry/Backups', metricName: 'NewestBackupAgeSeconds', dimensions: { Environment: 'prod' }, scheduleMinutes: 360 };
+const METRIC = {
+  namespace: 'SchemaRegistry/Backups',
+  metricName: 'NewestBackupAgeSeconds',
+  dimensions: { Environment: 'prod' },
+  scheduleMinutes: 360,
+};
 
 describe('BackupStalenessAlarm', () => {
   test('Maximum age over one window of 2 x schedule above 2 x schedule (seconds), missing data = breaching', () => {
@@ -39,7 +44,8 @@ describe('BackupStalenessAlarm', () => {
   test('rejects a window CloudWatch cannot evaluate (more than 7 days) and a bad schedule', () => {
     const fixture = familyFixture();
     expect(
-      () => new BackupStalenessAlarm(fixture.stack, 'TooLong', { context: fixture.context, metric: { ...METRIC, scheduleMinutes: 4 * 1440 } }),
+      () =>
+        new BackupStalenessAlarm(fixture.stack, 'TooLong', { context: fixture.context, metric: { ...METRIC, scheduleMinutes: 4 * 1440 } }),
     ).toThrow(/exceeds CloudWatch's 7-day alarm window/);
     expect(
       () => new BackupStalenessAlarm(fixture.stack, 'Zero', { context: fixture.context, metric: { ...METRIC, scheduleMinutes: 0 } }),

@@ -44,12 +44,15 @@ describe('DeploymentEventNotifications', () => {
     expect(target.Arn).toEqual(topicRef);
     expect(target.RoleArn).toBeUndefined();
     expect(target.InputTransformer.InputTemplate).toContain('Prod-SchemaRegistry: ECS <detail-eventName>');
-    expect(target.InputTransformer.InputPathsMap).toMatchObject({ 'detail-eventName': '$.detail.eventName', 'detail-reason': '$.detail.reason' });
+    expect(target.InputTransformer.InputPathsMap).toMatchObject({
+      'detail-eventName': '$.detail.eventName',
+      'detail-reason': '$.detail.reason',
+    });
   });
 
   test('the topic policy lets each rule (and only it) publish', () => {
-    const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')).filter((p: any) =>
-      JSON.stringify(p.Properties.Topics) === JSON.stringify([topicRef]),
+    const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')).filter(
+      (p: any) => JSON.stringify(p.Properties.Topics) === JSON.stringify([topicRef]),
     );
     expect(policies).toHaveLength(1);
     const eventStatements = (policies[0] as any).Properties.PolicyDocument.Statement.filter(

@@ -42,6 +42,8 @@ describe('HostHealthAlarms', () => {
 
   test('rejects a minimum task count that cannot be right', () => {
     const other = familyFixture();
-    expect(() => new HostHealthAlarms(other.stack, 'HostHealth', { ...other, minTaskCount: 0 })).toThrow(/minTaskCount must be a whole number >= 1, got 0/);
+    expect(() => new HostHealthAlarms(other.stack, 'HostHealth', { ...other, minTaskCount: 0 })).toThrow(
+      /minTaskCount must be a whole number >= 1, got 0/,
+    );
   });
 });

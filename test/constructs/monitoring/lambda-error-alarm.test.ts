@@ -11,7 +11,12 @@ describe('LambdaErrorAlarm', () => {
     role: 'Seed',
     description: 'seed failed',
   });
-  new LambdaErrorAlarm(stack, 'BackupErrors', { context: fixture.context, functions: [fixture.backupFunction], role: 'Backup', description: 'backup failed' });
+  new LambdaErrorAlarm(stack, 'BackupErrors', {
+    context: fixture.context,
+    functions: [fixture.backupFunction],
+    role: 'Backup',
+    description: 'backup failed',
+  });
   const template = Template.fromStack(stack);
   const fnRef = (fn: { node: { defaultChild?: unknown } }) => ({ Ref: stack.getLogicalId(fn.node.defaultChild as never) });
   const oneOfOne = {

@@ -30,7 +30,11 @@ describe('RegistryDashboard', () => {
       seedFunction: fixture.seedFunction,
       seedCompletionFunction: fixture.seedCompletionFunction,
       backupAge: {
-        metric: new cloudwatch.Metric({ namespace: 'SchemaRegistry/Backups', metricName: 'NewestBackupAgeSeconds', period: Duration.hours(6) }),
+        metric: new cloudwatch.Metric({
+          namespace: 'SchemaRegistry/Backups',
+          metricName: 'NewestBackupAgeSeconds',
+          period: Duration.hours(6),
+        }),
         staleThreshold: 43200,
         range: Duration.days(2),
       },

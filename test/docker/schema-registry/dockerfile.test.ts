@@ -110,7 +110,12 @@ describe('Dockerfile', () => {
     });
 
     test('a checksum mismatch fails the build and installs nothing', () => {
-      const run = runBuildStep(body, { MSK_IAM_AUTH_VERSION: version, MSK_IAM_AUTH_SHA256: '0'.repeat(64), MSK_IAM_AUTH_URL: url }, imageLayout, jar);
+      const run = runBuildStep(
+        body,
+        { MSK_IAM_AUTH_VERSION: version, MSK_IAM_AUTH_SHA256: '0'.repeat(64), MSK_IAM_AUTH_URL: url },
+        imageLayout,
+        jar,
+      );
 
       expect(run.status).not.toBe(0);
       expect(run.stderr).toMatch(/FAILED|did NOT match/);
@@ -196,7 +201,9 @@ describe('Dockerfile', () => {
   });
 
   test('carries OCI labels', () => {
-    const labels = of('LABEL').map((i) => i.args).join(' ');
+    const labels = of('LABEL')
+      .map((i) => i.args)
+      .join(' ');
     for (const key of ['title', 'description', 'version', 'licenses', 'base.name']) {
       expect(labels).toContain(`org.opencontainers.image.${key}=`);
     }

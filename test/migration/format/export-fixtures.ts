@@ -8,7 +8,16 @@ import type { BodyRecord } from '../../../lambda/migration/format/records';
 export const SAMPLE_RECORDS: BodyRecord[] = [
   { type: 'context', context: '.' },
   { type: 'context', context: '.ctx1' },
-  { type: 'schema', context: '.', subject: 'common', version: 1, id: 5, schemaType: 'PROTOBUF', schema: 'syntax = "proto3";\nmessage C {}', deleted: false },
+  {
+    type: 'schema',
+    context: '.',
+    subject: 'common',
+    version: 1,
+    id: 5,
+    schemaType: 'PROTOBUF',
+    schema: 'syntax = "proto3";\nmessage C {}',
+    deleted: false,
+  },
   {
     type: 'schema',
     context: '.',
@@ -22,7 +31,16 @@ export const SAMPLE_RECORDS: BodyRecord[] = [
     ruleSet: { domainRules: [{ name: 'r', kind: 'CONDITION', type: 'CEL', expr: 'true' }] },
     deleted: true,
   },
-  { type: 'schema', context: '.ctx1', subject: ':.ctx1:orders', version: 1, id: 5, schemaType: 'JSON', schema: '{"type":"object"}', deleted: false },
+  {
+    type: 'schema',
+    context: '.ctx1',
+    subject: ':.ctx1:orders',
+    version: 1,
+    id: 5,
+    schemaType: 'JSON',
+    schema: '{"type":"object"}',
+    deleted: false,
+  },
   { type: 'config', scope: '', config: { compatibilityLevel: 'FULL' } },
   { type: 'config', scope: ':.ctx1:', config: { compatibilityLevel: 'NONE' } },
   { type: 'mode', scope: 'common', mode: 'READONLY' },
@@ -60,7 +78,10 @@ export function craftExport(
   }
   const trailerOption = options.trailer ?? 'auto';
   if (trailerOption !== 'none') {
-    const trailer = trailerOption === 'auto' ? { type: 'trailer', counts: { ...counts, ...options.countsOverride }, sha256: hash.digest('hex') } : trailerOption;
+    const trailer =
+      trailerOption === 'auto'
+        ? { type: 'trailer', counts: { ...counts, ...options.countsOverride }, sha256: hash.digest('hex') }
+        : trailerOption;
     texts.push(JSON.stringify(trailer));
   }
   writeFileSync(path, texts.map((t) => `${t}\n`).join(''));

@@ -15,7 +15,10 @@ const path = (suffix = '.jsonl') => join(dir, `export-${++n}${suffix}`);
 
 async function writeExport(location: string, records: BodyRecord[] = SAMPLE_RECORDS) {
   const handle = await store.openWriteStream(location);
-  const writer = createExportWriter(handle.stream, { source: { url: 'https://sr.example.com', version: '7.9.1' }, exportedAt: HEADER.exportedAt });
+  const writer = createExportWriter(handle.stream, {
+    source: { url: 'https://sr.example.com', version: '7.9.1' },
+    exportedAt: HEADER.exportedAt,
+  });
   for (const record of records) await writer.write(record);
   const result = await writer.finish();
   await handle.done;
@@ -232,10 +235,14 @@ describe('rejections (nothing is returned, so an import refuses before any write
         throw new Error('unused');
       },
     };
-    await expect(loadExport('s3://b/k.jsonl', broken)).rejects.toThrow('reading export s3://b/k.jsonl failed midway: ECONNRESET; try again');
+    await expect(loadExport('s3://b/k.jsonl', broken)).rejects.toThrow(
+      'reading export s3://b/k.jsonl failed midway: ECONNRESET; try again',
+    );
   });
 
   test('a missing file is a store error naming the path', async () => {
-    await expect(loadExport(join(dir, 'nope.jsonl'), store)).rejects.toThrow(`cannot read export ${join(dir, 'nope.jsonl')}: no such file; check the path`);
+    await expect(loadExport(join(dir, 'nope.jsonl'), store)).rejects.toThrow(
+      `cannot read export ${join(dir, 'nope.jsonl')}: no such file; check the path`,
+    );
   });
 });

@@ -20,7 +20,7 @@ describe('contentFingerprint', () => {
     expect(contentFingerprint({ ...base, schemaType: 'JSON' })).not.toBe(fp);
     expect(contentFingerprint({ ...base, references: [{ name: 'b', subject: 'b', version: 1 }] })).not.toBe(fp);
     expect(contentFingerprint({ ...base, metadata: { properties: { owner: 'x' } } })).not.toBe(fp);
-    expect(contentFingerprint({ ...base, ruleSet: { domainRules: [] , migrationRules: [{ name: 'r' }] } })).not.toBe(fp);
+    expect(contentFingerprint({ ...base, ruleSet: { domainRules: [], migrationRules: [{ name: 'r' }] } })).not.toBe(fp);
   });
 
   it('treats empty metadata, ruleSet and references as absent (the server omits empty fields)', () => {

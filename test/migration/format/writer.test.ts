@@ -6,7 +6,9 @@ import { createExportWriter, WRITE_BATCH_BYTES } from '../../../lambda/migration
 import { createExportStore } from '../../../lambda/migration/store';
 import { SAMPLE_RECORDS, tempDir } from './export-fixtures';
 
-async function writeSample(exportedAt = '2026-11-26T12:00:00.000Z'): Promise<{ text: string; result: Awaited<ReturnType<ReturnType<typeof createExportWriter>['finish']>> }> {
+async function writeSample(
+  exportedAt = '2026-11-26T12:00:00.000Z',
+): Promise<{ text: string; result: Awaited<ReturnType<ReturnType<typeof createExportWriter>['finish']>> }> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -29,7 +31,14 @@ test('header first, one line per record in key order, trailer last with counts a
     source: { url: 'https://sr.example.com', version: '7.9.1' },
   });
   expect(lines.slice(1, -1)).toEqual(SAMPLE_RECORDS.map((r) => JSON.stringify(r)));
-  const expectedSha = createHash('sha256').update(lines.slice(0, -1).map((l) => `${l}\n`).join('')).digest('hex');
+  const expectedSha = createHash('sha256')
+    .update(
+      lines
+        .slice(0, -1)
+        .map((l) => `${l}\n`)
+        .join(''),
+    )
+    .digest('hex');
   const trailer = JSON.parse(lines[lines.length - 1]);
   expect(trailer).toEqual({ type: 'trailer', counts: { context: 2, schema: 3, config: 2, mode: 1, maxId: 2 }, sha256: expectedSha });
   expect(result).toEqual({ sha256: expectedSha, counts: trailer.counts, lines: SAMPLE_RECORDS.length + 2 });
@@ -70,7 +79,11 @@ test('concurrent write() calls land in call order; misuse is refused', async () 
   const writer = createExportWriter(sink, { source: { url: 'http://x' } });
   await Promise.all([1, 2, 3, 4].map((n) => writer.write({ type: 'maxId', context: `.c${n}`, maxId: n })));
   await writer.finish();
-  const contexts = Buffer.concat(chunks).toString().split('\n').slice(1, 5).map((l) => JSON.parse(l).context);
+  const contexts = Buffer.concat(chunks)
+    .toString()
+    .split('\n')
+    .slice(1, 5)
+    .map((l) => JSON.parse(l).context);
   expect(contexts).toEqual(['.c1', '.c2', '.c3', '.c4']);
   await expect(writer.write({ type: 'context', context: '.' })).rejects.toThrow('write() after finish()');
   await expect(writer.finish()).rejects.toThrow('finish() called twice');
@@ -90,8 +103,20 @@ test('a sink that fails makes write() reject instead of hanging', async () => {
   let failure: unknown;
   const schema = 'x'.repeat(1000);
   for (let i = 1; i <= 1000 && !failure; i++) {
-    const record = { type: 'schema' as const, context: '.', subject: `s${i}`, version: 1, id: i, schemaType: 'AVRO' as const, schema, deleted: false };
-    failure = await writer.write(record).then(() => undefined, (e: unknown) => e);
+    const record = {
+      type: 'schema' as const,
+      context: '.',
+      subject: `s${i}`,
+      version: 1,
+      id: i,
+      schemaType: 'AVRO' as const,
+      schema,
+      deleted: false,
+    };
+    failure = await writer.write(record).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   }
   expect(String(failure)).toMatch(/disk full|closed before the export was complete/);
 });

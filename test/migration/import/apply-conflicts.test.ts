@@ -27,7 +27,8 @@ describe('importExport: refuses before any write', () => {
   /** Puts content on the target through IMPORT, then back to READWRITE, and resets the write counter. */
   async function seedTarget(entries: Array<{ subject: string; id: number; version: number; name: string }>): Promise<void> {
     await target.api.putMode(undefined, 'IMPORT');
-    for (const e of entries) await target.api.register(e.subject, { schema: avro(e.name), schemaType: 'AVRO', id: e.id, version: e.version });
+    for (const e of entries)
+      await target.api.register(e.subject, { schema: avro(e.name), schemaType: 'AVRO', id: e.id, version: e.version });
     await target.api.putMode(undefined, 'READWRITE', { force: true });
     target.double.stats.reset();
   }
@@ -53,7 +54,9 @@ describe('importExport: refuses before any write', () => {
     await seedTarget([{ subject: 'their-subject', id: 5000, version: 1, name: 'Theirs' }]);
     const error = await importExport(target.api, loaded).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportConflictError);
-    expect((error as ImportConflictError).conflicts).toEqual([expect.objectContaining({ kind: 'target-not-empty', subject: 'their-subject' })]);
+    expect((error as ImportConflictError).conflicts).toEqual([
+      expect.objectContaining({ kind: 'target-not-empty', subject: 'their-subject' }),
+    ]);
     expect((error as Error).message).toMatch(/--force/);
     expect(target.double.stats.writes).toBe(0);
 

@@ -94,7 +94,13 @@ describe('importExport: interrupted, sliced and faulty runs end identical', () =
   it('treats a write that landed as done even when every retry fails (re-check, §12.7)', async () => {
     // The first attempt lands and times out; every retry then fails with 503 without applying.
     target.double.faults.landThenTimeoutNext({ method: 'POST', path: /\/subjects\/json-address\/versions$/ });
-    target.double.faults.failNext({ method: 'POST', path: /\/subjects\/json-address\/versions$/, status: 503, errorCode: 50003, times: 50 });
+    target.double.faults.failNext({
+      method: 'POST',
+      path: /\/subjects\/json-address\/versions$/,
+      status: 503,
+      errorCode: 50003,
+      times: 50,
+    });
     const result = await importExport(target.api, loaded);
     expect(result.complete).toBe(true);
     target.double.faults.clear();

@@ -84,7 +84,9 @@ describe('importExport: round trip of the issue #3 corpus', () => {
     for (const record of loaded.schemas) {
       for (const ref of record.references ?? []) {
         const refSubject = record.context === '.' || ref.subject.startsWith(':.') ? ref.subject : `:${record.context}:${ref.subject}`;
-        expect(position.get(`register ${refSubject} v${ref.version}`)).toBeLessThan(position.get(`register ${record.subject} v${record.version}`)!);
+        expect(position.get(`register ${refSubject} v${ref.version}`)).toBeLessThan(
+          position.get(`register ${record.subject} v${record.version}`)!,
+        );
       }
     }
   });

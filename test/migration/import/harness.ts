@@ -97,7 +97,17 @@ export function recordingWrites(api: SchemaRegistryApi): { api: SchemaRegistryAp
     },
   });
   // Reads go straight to the real client (bound, since its methods use `this`).
-  for (const read of ['serverVersion', 'listContexts', 'listSubjects', 'listVersions', 'getVersion', 'listSchemasPage', 'getSchemaById', 'getConfig', 'getMode'] as const) {
+  for (const read of [
+    'serverVersion',
+    'listContexts',
+    'listSubjects',
+    'listVersions',
+    'getVersion',
+    'listSchemasPage',
+    'getSchemaById',
+    'getConfig',
+    'getMode',
+  ] as const) {
     (proxy as unknown as Record<string, unknown>)[read] = (api[read] as (...args: unknown[]) => unknown).bind(api);
   }
   return { api: proxy, writes };

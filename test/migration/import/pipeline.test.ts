@@ -28,7 +28,11 @@ describe('runPipeline', () => {
   it('stops starting items when the write budget is used up and reports it', async () => {
     const budget = new WriteBudget(4);
     const ran: number[] = [];
-    const outcome = await runPipeline(Array.from({ length: 10 }, () => ({})), async (_, i) => void ran.push(i), { concurrency: 2, budget });
+    const outcome = await runPipeline(
+      Array.from({ length: 10 }, () => ({})),
+      async (_, i) => void ran.push(i),
+      { concurrency: 2, budget },
+    );
     expect(outcome).toEqual({ done: 4, stopped: true });
     expect(ran).toEqual([0, 1, 2, 3]);
     expect(budget.writes).toBe(4);
@@ -37,7 +41,11 @@ describe('runPipeline', () => {
   it('stops at the deadline', async () => {
     let now = 0;
     const budget = new WriteBudget(undefined, 3, () => now);
-    const outcome = await runPipeline(Array.from({ length: 10 }, () => ({})), async () => void now++, { concurrency: 1, budget });
+    const outcome = await runPipeline(
+      Array.from({ length: 10 }, () => ({})),
+      async () => void now++,
+      { concurrency: 1, budget },
+    );
     expect(outcome.stopped).toBe(true);
     expect(outcome.done).toBe(3);
   });
@@ -68,6 +76,9 @@ describe('runPipeline', () => {
   });
 
   it('resolves at once for no items', async () => {
-    await expect(runPipeline([], async () => undefined, { concurrency: 4, budget: new WriteBudget() })).resolves.toEqual({ done: 0, stopped: false });
+    await expect(runPipeline([], async () => undefined, { concurrency: 4, budget: new WriteBudget() })).resolves.toEqual({
+      done: 0,
+      stopped: false,
+    });
   });
 });

@@ -21,7 +21,7 @@ describe('planImport: registration order', () => {
     expect(plan.registrations.map((r) => r.after)).toEqual([[], [0], [0], [1, 2]]);
   });
 
-  it('resolves references against the referrer\'s context, including explicit cross-context ones', () => {
+  it("resolves references against the referrer's context, including explicit cross-context ones", () => {
     const source = snapshot({
       schemas: [
         schema(':.ctx:x', 1, 1, { references: [ref('y'), ref(':.other:z')] }),
@@ -156,7 +156,9 @@ describe('planImport: conflicts', () => {
   it('compares canonical-equivalent text as equal: no conflict and nothing to register', () => {
     const text = '{"type":"record","name":"A","fields":[{"name":"x","type":"long"}]}';
     const source = snapshot({ schemas: [schema('a', 1, 1, { schema: text })] });
-    const target = snapshot({ schemas: [schema('a', 1, 1, { schema: '{"name": "A", "type": "record", "fields": [{"type": {"type":"long"}, "name": "x"}]}' })] });
+    const target = snapshot({
+      schemas: [schema('a', 1, 1, { schema: '{"name": "A", "type": "record", "fields": [{"type": {"type":"long"}, "name": "x"}]}' })],
+    });
     const plan = planImport(source, target);
     expect(plan.conflicts).toEqual([]);
     expect(plan.registrations).toEqual([]);
@@ -205,7 +207,9 @@ describe('planImport: conflicts', () => {
     const source = snapshot({
       schemas: [schema('a', 1, 1, { references: [ref('missing', 3)] }), schema('b', 1, 2), schema('c', 1, 2, { schema: avro('Other') })],
     });
-    const kinds = planImport(source, emptyTarget()).conflicts.map((c) => c.kind).sort();
+    const kinds = planImport(source, emptyTarget())
+      .conflicts.map((c) => c.kind)
+      .sort();
     expect(kinds).toEqual(['export-inconsistent', 'unresolved-reference']);
   });
 
@@ -234,7 +238,12 @@ describe('planImport: soft deletes', () => {
 
   it('skips deletes the target already has and warns when a live referrer will block a delete', () => {
     const source = snapshot({
-      schemas: [schema('a', 1, 1, { deleted: true }), schema('a', 2, 2), schema('b', 1, 3, { deleted: true }), schema('r', 1, 4, { references: [ref('b')] })],
+      schemas: [
+        schema('a', 1, 1, { deleted: true }),
+        schema('a', 2, 2),
+        schema('b', 1, 3, { deleted: true }),
+        schema('r', 1, 4, { references: [ref('b')] }),
+      ],
     });
     const target = snapshot({ schemas: [schema('a', 1, 1, { deleted: true }), schema('a', 2, 2)] });
     const plan = planImport(source, target);
@@ -250,7 +259,13 @@ describe('planImport: id reservation', () => {
   it('reserves a context max id that is above every exported id', () => {
     const plan = planImport(source, emptyTarget());
     expect(plan.reservations).toEqual([
-      expect.objectContaining({ context: '.', subject: RESERVED_ID_SUBJECT, version: 1, id: 40, request: expect.objectContaining({ id: 40, version: 1 }) }),
+      expect.objectContaining({
+        context: '.',
+        subject: RESERVED_ID_SUBJECT,
+        version: 1,
+        id: 40,
+        request: expect.objectContaining({ id: 40, version: 1 }),
+      }),
     ]);
   });
 
@@ -276,7 +291,10 @@ describe('planImport: id reservation', () => {
   });
 
   it('finishes a placeholder an interrupted run left live', () => {
-    const target = snapshot({ schemas: [schema('a', 1, 3), schema(':.ctx:b', 1, 2), schema(RESERVED_ID_SUBJECT, 1, 40)], maxIds: { '.': 40 } });
+    const target = snapshot({
+      schemas: [schema('a', 1, 3), schema(':.ctx:b', 1, 2), schema(RESERVED_ID_SUBJECT, 1, 40)],
+      maxIds: { '.': 40 },
+    });
     const plan = planImport(source, target);
     expect(plan.reservations).toEqual([]);
     expect(plan.deletes).toEqual([{ kind: 'version', subject: RESERVED_ID_SUBJECT, version: 1, after: [] }]);
@@ -296,7 +314,11 @@ describe('planImport: configs and modes', () => {
     });
     const target = snapshot({
       schemas: [schema('a', 1, 1), schema('b', 1, 2), schema('c', 1, 3)],
-      configs: { '': { compatibilityLevel: 'BACKWARD' }, b: { compatibilityLevel: 'BACKWARD', normalize: true }, c: { compatibilityLevel: 'FULL' } },
+      configs: {
+        '': { compatibilityLevel: 'BACKWARD' },
+        b: { compatibilityLevel: 'BACKWARD', normalize: true },
+        c: { compatibilityLevel: 'FULL' },
+      },
     });
     const plan = planImport(source, target);
     expect(plan.configs).toEqual([
@@ -324,7 +346,11 @@ describe('planImport: configs and modes', () => {
 
   it('does not touch settings of target subjects the export does not know (forced import)', () => {
     const source = snapshot({ schemas: [schema('a', 1, 1)], modes: { '': 'READWRITE' } });
-    const target = snapshot({ schemas: [schema('theirs', 1, 50)], configs: { theirs: { compatibilityLevel: 'NONE' } }, modes: { '': 'READWRITE', theirs: 'READONLY' } });
+    const target = snapshot({
+      schemas: [schema('theirs', 1, 50)],
+      configs: { theirs: { compatibilityLevel: 'NONE' } },
+      modes: { '': 'READWRITE', theirs: 'READONLY' },
+    });
     const plan = planImport(source, target, { force: true });
     expect(plan.configs).toEqual([]);
     expect(plan.modes.map((w) => w.scope)).toEqual(['']);

@@ -22,7 +22,9 @@ describe('renderPlan', () => {
   });
 
   it('lists conflicts first', () => {
-    const text = renderPlan(planImport(snapshot({ schemas: [schema('a', 1, 1)] }), snapshot({ schemas: [schema('b', 1, 1, { schema: '"string"' })] })));
+    const text = renderPlan(
+      planImport(snapshot({ schemas: [schema('a', 1, 1)] }), snapshot({ schemas: [schema('b', 1, 1, { schema: '"string"' })] })),
+    );
     expect(text).toMatch(/CONFLICTS \(nothing will be written\): 2\n\s+\[id-bound-to-other-content\]/);
     expect(text).toContain('[target-not-empty]');
   });

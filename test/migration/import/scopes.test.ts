@@ -3,7 +3,14 @@ import type { RegistryMode } from '../../../lambda/registry-client/types';
 
 describe('scopes', () => {
   it('classifies scopes in the export spelling', () => {
-    expect(['', ':.__GLOBAL:', ':.ctx:', ':.ctx:orders', 'orders', 'a:b'].map(scopeKind)).toEqual(['top', 'global', 'context', 'subject', 'subject', 'subject']);
+    expect(['', ':.__GLOBAL:', ':.ctx:', ':.ctx:orders', 'orders', 'a:b'].map(scopeKind)).toEqual([
+      'top',
+      'global',
+      'context',
+      'subject',
+      'subject',
+      'subject',
+    ]);
   });
 
   it('resolves a mode like the server: own scope, then context (top level for "."), then :.__GLOBAL:, then READWRITE (§3.2)', () => {

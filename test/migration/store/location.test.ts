@@ -13,7 +13,9 @@ test('local paths and s3 URLs, gzip by suffix', () => {
 });
 
 test('bad locations are refused with the expected form', () => {
-  expect(() => parseStoreLocation('s3://bucket-only')).toThrow('s3://bucket-only is not a valid S3 location; expected s3://bucket/path/to/export.jsonl.gz');
+  expect(() => parseStoreLocation('s3://bucket-only')).toThrow(
+    's3://bucket-only is not a valid S3 location; expected s3://bucket/path/to/export.jsonl.gz',
+  );
   expect(() => parseStoreLocation('s3://bucket/prefix/')).toThrow(/not a valid S3 location/);
   expect(() => parseStoreLocation('https://example.com/e.jsonl')).toThrow(/unsupported export location scheme/);
   expect(() => parseStoreLocation('  ')).toThrow(/export location is empty/);

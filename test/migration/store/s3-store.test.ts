@@ -63,7 +63,11 @@ test('a large export streams as a multipart upload', async () => {
   const parts = s3.commandCalls(UploadPartCommand).map((c) => toBuffer(c.args[0].input.Body).length);
   expect(parts.length).toBeGreaterThanOrEqual(2);
   expect(parts.reduce((a, b) => a + b, 0)).toBe(6 * 1024 * 1024);
-  expect(s3.commandCalls(CompleteMultipartUploadCommand)[0].args[0].input).toMatchObject({ Bucket: 'exports', Key: 'big.jsonl', UploadId: 'up-1' });
+  expect(s3.commandCalls(CompleteMultipartUploadCommand)[0].args[0].input).toMatchObject({
+    Bucket: 'exports',
+    Key: 'big.jsonl',
+    UploadId: 'up-1',
+  });
 });
 
 test('a failed upload rejects done with a clear message and unblocks the writer', async () => {
@@ -108,9 +112,13 @@ test('reads plain and gzip objects and validates them like files', async () => {
 });
 
 test('a missing object or bucket is named with the fix', async () => {
-  s3.on(GetObjectCommand, { Key: 'missing.jsonl' }).rejects(Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' }));
+  s3.on(GetObjectCommand, { Key: 'missing.jsonl' }).rejects(
+    Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' }),
+  );
   s3.on(GetObjectCommand, { Key: 'nobucket.jsonl' }).rejects(Object.assign(new Error('nope'), { name: 'NoSuchBucket' }));
-  await expect(store.openReadStream('s3://b/missing.jsonl')).rejects.toThrow(new StoreError('export s3://b/missing.jsonl not found; check the bucket and key', 's3://b/missing.jsonl'));
+  await expect(store.openReadStream('s3://b/missing.jsonl')).rejects.toThrow(
+    new StoreError('export s3://b/missing.jsonl not found; check the bucket and key', 's3://b/missing.jsonl'),
+  );
   await expect(store.openReadStream('s3://b/nobucket.jsonl')).rejects.toThrow(/bucket of s3:\/\/b\/nobucket.jsonl does not exist/);
 });
 

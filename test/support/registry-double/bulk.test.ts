@@ -39,9 +39,7 @@ describe('registry double: bulk', () => {
       if (page.length === 0) break;
       seen.push(...page.map((s) => `${s.subject}@${s.version}`));
     }
-    const expected = Array.from({ length: 550 }, (_, s) =>
-      [1, 2].map((v) => `s-${String(s).padStart(4, '0')}@${v}`),
-    ).flat();
+    const expected = Array.from({ length: 550 }, (_, s) => [1, 2].map((v) => `s-${String(s).padStart(4, '0')}@${v}`)).flat();
     expect(seen).toEqual(expected);
 
     // A write between two listings shows up in the second one.

@@ -49,8 +49,7 @@ export const errors = {
     notFound(40406, `Subject '${subject}' Version ${version} was soft deleted.Set permanent=true to delete permanently`),
   versionNotSoftDeleted: (subject: string, version: number) =>
     notFound(40407, `Subject '${subject}' Version ${version} was not deleted first before being permanently deleted`),
-  subjectConfigNotSet: (subject: string) =>
-    notFound(40408, `Subject '${subject}' does not have subject-level compatibility configured`),
+  subjectConfigNotSet: (subject: string) => notFound(40408, `Subject '${subject}' does not have subject-level compatibility configured`),
   subjectModeNotSet: (subject: string) => notFound(40409, `Subject '${subject}' does not have subject-level mode configured`),
 
   invalidSchema: (detail: string) => unprocessable(42201, `Invalid schema ${detail}`),

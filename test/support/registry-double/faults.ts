@@ -10,9 +10,7 @@ export interface FaultMatch {
 }
 
 export type Fault =
-  | { kind: 'fail'; status: number; errorCode: number }
-  | { kind: 'landThenTimeout' }
-  | { kind: 'drop'; afterApplying: boolean };
+  { kind: 'fail'; status: number; errorCode: number } | { kind: 'landThenTimeout' } | { kind: 'drop'; afterApplying: boolean };
 
 interface Rule {
   readonly match: FaultMatch;

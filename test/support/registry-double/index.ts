@@ -62,8 +62,7 @@ export async function startRegistryDouble(options?: RegistryDoubleOptions): Prom
         server.closeAllConnections();
       }),
     faults: {
-      failNext: (rule) =>
-        injector.add(rule, { kind: 'fail', status: rule.status, errorCode: rule.errorCode ?? rule.status }),
+      failNext: (rule) => injector.add(rule, { kind: 'fail', status: rule.status, errorCode: rule.errorCode ?? rule.status }),
       landThenTimeoutNext: (rule) => injector.add(rule, { kind: 'landThenTimeout' }),
       dropConnectionNext: (rule) => injector.add(rule, { kind: 'drop', afterApplying: rule.afterApplying ?? false }),
       clear: () => injector.clear(),

@@ -49,11 +49,7 @@ describe('registry double: listings (8.1)', () => {
     const all = (await call('GET', `/schemas?subjectPrefix=${enc(':*:')}&deleted=true&limit=3`)).body;
     expect(all.map((s: { subject: string; version: number }) => `${s.subject}@${s.version}`)).toEqual(['9lives@1', ':.a:y@3', ':.b:x@1']);
     const next = (await call('GET', `/schemas?subjectPrefix=${enc(':*:')}&deleted=true&offset=3&limit=3`)).body;
-    expect(next.map((s: { subject: string; version: number }) => `${s.subject}@${s.version}`)).toEqual([
-      'Alpha@1',
-      'gone@1',
-      'zeta@1',
-    ]);
+    expect(next.map((s: { subject: string; version: number }) => `${s.subject}@${s.version}`)).toEqual(['Alpha@1', 'gone@1', 'zeta@1']);
     expect(next.map((s: { deleted: boolean }) => s.deleted)).toEqual([false, true, true]);
   });
 

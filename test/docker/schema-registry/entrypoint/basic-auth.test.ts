@@ -63,9 +63,7 @@ describe('entrypoint: HTTP basic authentication', () => {
   });
 
   test('sets method, realm, roles, the root-only skip path and the JAAS option, keeping existing JVM options', async () => {
-    const run = await runEntrypoint(
-      basicAuthEnv({ [e.basicAuthRoles]: 'admin,developer', SCHEMA_REGISTRY_OPTS: '-XX:+UseG1GC' }),
-    );
+    const run = await runEntrypoint(basicAuthEnv({ [e.basicAuthRoles]: 'admin,developer', SCHEMA_REGISTRY_OPTS: '-XX:+UseG1GC' }));
 
     expect(run.exitCode).toBe(0);
     expect(run.launcherEnv).toMatchObject({

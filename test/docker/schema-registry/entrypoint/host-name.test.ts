@@ -64,10 +64,9 @@ describe('entrypoint: host.name for leader forwarding', () => {
 
   test('stops after the configured number of attempts, then falls back to the container address', async () => {
     const server = await metadataServer({ status: 503, body: '' });
-    const run = await runEntrypoint(
-      ecsEnv({ ECS_CONTAINER_METADATA_URI_V4: server.uri, SR_METADATA_ATTEMPTS: '3' }),
-      { stubs: hostnameStub('127.0.0.1 10.0.132.8') },
-    );
+    const run = await runEntrypoint(ecsEnv({ ECS_CONTAINER_METADATA_URI_V4: server.uri, SR_METADATA_ATTEMPTS: '3' }), {
+      stubs: hostnameStub('127.0.0.1 10.0.132.8'),
+    });
 
     expect(server.requests).toHaveLength(3);
     expect(run.exitCode).toBe(0);
@@ -105,10 +104,9 @@ describe('entrypoint: host.name for leader forwarding', () => {
 
   test('metadata unreachable and only loopback addresses: exits non-zero without starting the server', async () => {
     const started = Date.now();
-    const run = await runEntrypoint(
-      ecsEnv({ ECS_CONTAINER_METADATA_URI_V4: await unreachableUri(), SR_METADATA_ATTEMPTS: '2' }),
-      { stubs: hostnameStub('127.0.0.1') },
-    );
+    const run = await runEntrypoint(ecsEnv({ ECS_CONTAINER_METADATA_URI_V4: await unreachableUri(), SR_METADATA_ATTEMPTS: '2' }), {
+      stubs: hostnameStub('127.0.0.1'),
+    });
 
     expect(run.exitCode).not.toBe(0);
     expect(run.launcherEnv).toBeUndefined();

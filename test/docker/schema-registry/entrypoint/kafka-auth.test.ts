@@ -15,8 +15,7 @@ describe('entrypoint: Kafka store authentication', () => {
       SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL: 'SASL_SSL',
       SCHEMA_REGISTRY_KAFKASTORE_SASL_MECHANISM: 'AWS_MSK_IAM',
       SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG: 'software.amazon.msk.auth.iam.IAMLoginModule required;',
-      SCHEMA_REGISTRY_KAFKASTORE_SASL_CLIENT_CALLBACK_HANDLER_CLASS:
-        'software.amazon.msk.auth.iam.IAMClientCallbackHandler',
+      SCHEMA_REGISTRY_KAFKASTORE_SASL_CLIENT_CALLBACK_HANDLER_CLASS: 'software.amazon.msk.auth.iam.IAMClientCallbackHandler',
     });
     expectNoSecretInOutput(run);
   });
@@ -135,9 +134,7 @@ describe('entrypoint: Kafka store authentication', () => {
   });
 
   test('a non-numeric replication factor is refused', async () => {
-    const run = await runEntrypoint(
-      taskDefinitionEnv({ [MODE]: 'iam', [contract.environment.replicationFactor]: 'three' }),
-    );
+    const run = await runEntrypoint(taskDefinitionEnv({ [MODE]: 'iam', [contract.environment.replicationFactor]: 'three' }));
 
     expect(run.exitCode).not.toBe(0);
     expect(run.stderr).toContain(`${contract.environment.replicationFactor}='three' must be a whole number`);

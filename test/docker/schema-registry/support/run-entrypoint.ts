@@ -61,21 +61,17 @@ export async function runEntrypoint(env: Record<string, string>, options: RunOpt
     ...env,
   };
 
-  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn('sh', [ENTRYPOINT], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout: out, stderr: err }));
-    },
-  );
+  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('sh', [ENTRYPOINT], { env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout: out, stderr: err }));
+  });
 
-  const launcherEnv = fs.existsSync(envDump)
-    ? (JSON.parse(fs.readFileSync(envDump, 'utf8')) as Record<string, string>)
-    : undefined;
+  const launcherEnv = fs.existsSync(envDump) ? (JSON.parse(fs.readFileSync(envDump, 'utf8')) as Record<string, string>) : undefined;
   return { exitCode, stdout, stderr, launcherEnv, configDir };
 }
 

@@ -39,12 +39,11 @@ function listSchemas(ctx: RequestContext): Reply {
   const offset = intParam(query, 'offset', 0);
   const requested = intParam(query, 'limit', -1);
   const limit = requested > 0 && requested <= options.schemasPageLimit ? requested : options.schemasPageLimit;
-  let matching: StoredVersion[] = state.sortedVersions().filter(
-    (v) =>
-      (deleted || !v.deleted) &&
-      (prefix.context === '*' || prefix.context === v.context) &&
-      v.subject.startsWith(prefix.subject),
-  );
+  let matching: StoredVersion[] = state
+    .sortedVersions()
+    .filter(
+      (v) => (deleted || !v.deleted) && (prefix.context === '*' || prefix.context === v.context) && v.subject.startsWith(prefix.subject),
+    );
   if (latestOnly) {
     // Sorted by subject then version: the last entry of each subject run is its latest.
     matching = matching.filter((v, i) => i === matching.length - 1 || matching[i + 1].qualified !== v.qualified);

@@ -5,15 +5,7 @@ import type { ResolvedOptions } from '../options';
 import { effectiveMode, isReadOnly } from '../scopes';
 import type { RegistryState } from '../state';
 
-export const COMPATIBILITY_LEVELS = [
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-];
+export const COMPATIBILITY_LEVELS = ['NONE', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE'];
 
 /** ConfigUpdateRequest fields stored under the same name; `compatibility` is stored as `compatibilityLevel`. */
 const PASS_THROUGH_FIELDS = [
@@ -65,11 +57,7 @@ export function updateConfig(
 }
 
 /** DELETE /config/{scope}: the old config, 40401 when nothing is set. DELETE /config resets the top level. */
-export function deleteConfig(
-  state: RegistryState,
-  options: ResolvedOptions,
-  rawScope: string | undefined,
-): Record<string, unknown> {
+export function deleteConfig(state: RegistryState, options: ResolvedOptions, rawScope: string | undefined): Record<string, unknown> {
   const key = rawScope === undefined ? TOP_LEVEL_SCOPE : scopeKey(rawScope);
   const old = state.configs.get(key);
   if (old === undefined && rawScope !== undefined) throw errors.subjectNotFound(rawScope);

@@ -58,8 +58,7 @@ export function deleteMode(state: RegistryState, options: ResolvedOptions, rawSc
 function versionsInScope(state: RegistryState, key: string): StoredVersion[] {
   const out: StoredVersion[] = [];
   const scope = parseQualified(key);
-  const contexts =
-    key === TOP_LEVEL_SCOPE || key === GLOBAL_CONTEXT_SCOPE ? [...state.contexts.values()] : [state.context(scope.context)];
+  const contexts = key === TOP_LEVEL_SCOPE || key === GLOBAL_CONTEXT_SCOPE ? [...state.contexts.values()] : [state.context(scope.context)];
   for (const ctx of contexts) {
     if (!ctx) continue;
     for (const [subjectName, subject] of ctx.subjects) {

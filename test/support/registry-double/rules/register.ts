@@ -179,9 +179,7 @@ export function registerVersion(
   if (schemaId >= 0) {
     const bound = ctx?.ids.get(schemaId);
     if (bound && bound.content.identity !== content.identity) {
-      throw errors.notPermitted(
-        `Overwrite new schema with id ${schemaId} in context ${contextPrefix(context)} is not permitted.`,
-      );
+      throw errors.notPermitted(`Overwrite new schema with id ${schemaId} in context ${contextPrefix(context)} is not permitted.`);
     }
   } else {
     schemaId = ctx?.maxId === undefined ? 1 : ctx.maxId + 1;
@@ -227,10 +225,7 @@ function resolveReference(
 ): string {
   const target = resolveReferenceSubject(parent, ref.subject);
   const subject = state.subject(target);
-  const found =
-    ref.version === -1
-      ? subject && latestLive(subject)
-      : subject?.versions.get(ref.version);
+  const found = ref.version === -1 ? subject && latestLive(subject) : subject?.versions.get(ref.version);
   if (!found || (found.deleted && !lookupDeleted)) {
     throw errors.invalidSchema(
       `of type ${schemaType}, details: No schema reference found for subject "${ref.subject}" and version ${ref.version}`,

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { SECURE_BUCKET_DEFAULTS } from './secure-bucket-defaults';
 import { acknowledge } from '../../nag/acknowledge';
 
 export interface AccessLogsBucketProps {
@@ -20,10 +21,7 @@ export class AccessLogsBucket extends Construct {
   constructor(scope: Construct, id: string, props: AccessLogsBucketProps) {
     super(scope, id);
     this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...SECURE_BUCKET_DEFAULTS,
       versioned: false,
       lifecycleRules: [
         { id: 'expire-logs', expiration: Duration.days(props.retentionDays) },

@@ -1,4 +1,6 @@
-import axios from 'axios';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { exchange, httpOriginOf } from '../../registry-client/http-exchange';
 
 /** Result of probing a registry's root endpoint. */
 export interface RegistryProbe {
@@ -8,19 +10,22 @@ export interface RegistryProbe {
 }
 
 /**
- * `GET /` (the registry's health path, exempt from basic auth). Any answer from the registry
- * itself counts, including 401/403: a credentials problem then surfaces as the import's clear
- * auth error instead of an endless wait. 5xx (e.g. the load balancer's 502/503 while no target
- * is healthy) and network errors mean "not yet".
+ * `GET /` (the registry's health path, exempt from basic auth), sent with the registry
+ * client's own single-request function. Any answer from the registry itself counts, including
+ * 401/403: a credentials problem then surfaces as the import's clear auth error instead of an
+ * endless wait. 5xx (e.g. the load balancer's 502/503 while no target is healthy) and network
+ * errors mean "not yet".
  */
 export async function probeRegistry(baseUrl: string, timeoutMs = 5000): Promise<RegistryProbe> {
   try {
-    const response = await axios.get(`${baseUrl.replace(/\/+$/, '')}/`, {
-      timeout: timeoutMs,
-      validateStatus: () => true,
-      // The probe needs no body; keep it tiny even if something large answers.
-      maxContentLength: 64 * 1024,
-      responseType: 'text',
+    const origin = httpOriginOf(new URL(baseUrl));
+    const response = await exchange({
+      method: 'GET',
+      origin,
+      path: '/',
+      headers: ['Host', origin.hostHeader, 'Accept', 'application/json'],
+      agent: origin.protocol === 'https:' ? https.globalAgent : http.globalAgent,
+      timeoutMs,
     });
     return { answered: response.status < 500, detail: `HTTP ${response.status}` };
   } catch (error) {

@@ -4,11 +4,11 @@ import { exportRegistry } from '../migration/export/export-registry';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ExportStore } from '../migration/store';
 import { defaultS3Client } from '../migration/store/s3-store';
-import { backupKeyPrefix, backupLocation } from './lib/backup-location';
-import { publishBackupAge, publishBackupSucceeded } from './lib/backup-metrics';
-import { newestBackupAgeSeconds } from './lib/newest-backup';
-import { errorMessage, logEvent } from './lib/log';
-import { openAdminRegistry } from './lib/registry-from-env';
+import { backupKeyPrefix, backupLocation } from './backup/location';
+import { publishBackupAge, publishBackupSucceeded } from './backup/metrics';
+import { newestBackupAgeSeconds } from './backup/newest-backup';
+import { errorMessage, logEvent } from './log';
+import { openAdminRegistry } from './open-admin-registry';
 
 /**
  * Scheduled backup (DESIGN §8), run by an EventBridge rule: a full export of the registry to

@@ -9,15 +9,15 @@ import type {
 } from 'aws-lambda';
 import { importExport, ImportConflictError } from '../migration/import';
 import { verifyRegistry, type VerifyDifference } from '../migration/verify';
-import { describeServiceSteadiness, ServiceRolloutFailedError } from './lib/ecs-steady';
-import { capReason, errorMessage, logEvent } from './lib/log';
-import { openAdminRegistry } from './lib/registry-from-env';
-import { probeRegistry } from './lib/registry-ready';
-import { loadSeedExport } from './lib/seed-export';
-import { isSameSeeding, parseSeedProperties, type SeedProperties } from './lib/seed-properties';
-import { hasTimeToVerify, importSliceDeadline, seedTimingFromEnv } from './lib/seed-timing';
-import { isStackRollingBack } from './lib/stack-status';
-import { seedAttributes, unchangedAttributes, type SeedAttributes } from './lib/seed-attributes';
+import { describeServiceSteadiness, ServiceRolloutFailedError } from './seed/ecs-steady';
+import { capReason, errorMessage, logEvent } from './log';
+import { openAdminRegistry } from './open-admin-registry';
+import { probeRegistry } from './seed/registry-ready';
+import { loadSeedExport } from './seed/load-export';
+import { isSameSeeding, parseSeedProperties, type SeedProperties } from './seed/properties';
+import { hasTimeToVerify, importSliceDeadline, seedTimingFromEnv } from './seed/timing';
+import { isStackRollingBack } from './seed/stack-status';
+import { seedAttributes, unchangedAttributes, type SeedAttributes } from './seed/attributes';
 
 /**
  * Seeding custom resource (DESIGN §7), for `custom_resources.Provider` with `isComplete`.

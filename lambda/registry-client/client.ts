@@ -1,7 +1,7 @@
 import type { SchemaRegistryApi } from './api';
 import { RegistryError } from './errors';
 import { isObject, normaliseRegistrySchema, normaliseSchemaContent, UnexpectedResponseError } from './normalize';
-import { ALL_CONTEXTS_PREFIX, canonicalSubject, DEFAULT_CONTEXT, encodePathSegment } from './subject-names';
+import { ALL_CONTEXTS_PREFIX, canonicalSubject, DEFAULT_CONTEXT, encodePathSegment } from './names';
 import { RegistryTransport, type RegistryRequest, type RegistryTransportOptions } from './transport';
 import type { ContextName, RegisterSchemaRequest, RegistryConfig, RegistryMode, RegistrySchema } from './types';
 

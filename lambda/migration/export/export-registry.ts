@@ -2,8 +2,8 @@ import type { SchemaRegistryApi } from '../../registry-client/api';
 import { createExportWriter, type ExportWriteResult } from '../format/writer';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { getDefaultStore, type ExportStore } from '../store';
-import { readRegistrySnapshotDetailed, type ReadSnapshotOptions } from './read-snapshot';
-import type { SchemaReadMethod } from './read-schemas';
+import { readRegistrySnapshotDetailed, type ReadSnapshotOptions } from '../snapshot/read-snapshot';
+import type { SchemaReadMethod } from '../snapshot/read-schemas';
 
 export interface ExportRegistryOptions extends ReadSnapshotOptions {
   /** Where `location` is resolved (local path or s3://). @default the process-wide store */

@@ -5,5 +5,5 @@ export {
   type ReadSnapshotOptions,
   type SnapshotProgress,
   type SnapshotReadResult,
-} from './read-snapshot';
-export type { SchemaReadMethod } from './read-schemas';
+} from '../snapshot/read-snapshot';
+export type { SchemaReadMethod } from '../snapshot/read-schemas';

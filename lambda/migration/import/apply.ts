@@ -1,5 +1,5 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
-import { readRegistrySnapshot } from '../export/read-snapshot';
+import { readRegistrySnapshot } from '../snapshot/read-snapshot';
 import type { LoadedExport } from '../format/snapshot';
 import { ImportConflictError } from './conflicts';
 import { runPipeline, WriteBudget } from './pipeline';

@@ -1,4 +1,4 @@
-import { contextOf } from '../../registry-client/subject-names';
+import { contextOf } from '../../registry-client/names';
 import type { RegistryConfig, RegistryMode } from '../../registry-client/types';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { deepEqualJson } from '../format/schema-content';

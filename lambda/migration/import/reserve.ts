@@ -1,4 +1,4 @@
-import { qualifySubject, unqualifiedName } from '../../registry-client/subject-names';
+import { qualifySubject, unqualifiedName } from '../../registry-client/names';
 import type { RegisterSchemaRequest } from '../../registry-client/types';
 import type { SchemaRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';

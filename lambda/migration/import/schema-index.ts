@@ -1,4 +1,4 @@
-import { resolveReferenceSubject } from '../../registry-client/subject-names';
+import { resolveReferenceSubject } from '../../registry-client/names';
 import type { SchemaRecord } from '../format/records';
 import { contentFingerprint } from '../format/schema-content';
 

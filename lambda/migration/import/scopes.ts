@@ -1,4 +1,4 @@
-import { contextOf, DEFAULT_CONTEXT, GLOBAL_CONTEXT_SCOPE } from '../../registry-client/subject-names';
+import { contextOf, DEFAULT_CONTEXT, GLOBAL_CONTEXT_SCOPE } from '../../registry-client/names';
 import type { RegistryMode } from '../../registry-client/types';
 
 /**

@@ -1,6 +1,6 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { RegistryError, RegistryUnreachableError } from '../../registry-client/errors';
-import { canonicalSubject } from '../../registry-client/subject-names';
+import { canonicalSubject } from '../../registry-client/names';
 import type { RegisterSchemaRequest } from '../../registry-client/types';
 import { describe } from './conflicts';
 import { contentFingerprint, deepEqualJson } from '../format/schema-content';

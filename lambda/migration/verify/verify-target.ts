@@ -2,7 +2,7 @@ import type { RegistryConfig } from '../../registry-client/types';
 import type { SchemaRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
-import { looksLikeUnsetConfig, SERVER_DEFAULT_MODE } from '../export/read-settings';
+import { looksLikeUnsetConfig, SERVER_DEFAULT_MODE } from '../snapshot/read-settings';
 import { isOwnReservation } from '../import/reserve';
 import { normalisedSchemaText, sameJson, stableJson } from '../format/schema-content';
 import type { DifferenceKind, DifferenceLocation, VerifyDifference, VerifyReport } from './report';

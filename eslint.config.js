@@ -22,6 +22,7 @@ Module._resolveFilename = function resolveTypescriptForEslint(request, parent, .
 };
 
 const js = require('@eslint/js');
+const { importBoundaries } = require('./eslint.boundaries');
 const tseslint = require('typescript-eslint');
 const prettier = require('eslint-config-prettier');
 
@@ -87,6 +88,8 @@ module.exports = tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  // Where code runs decides what it may import (eslint.boundaries.js).
+  ...importBoundaries,
   // Opt-in type-aware checks for runtime code (ESLINT_TYPED=1 npm run lint): unawaited promises
   // in the engine, CLI and handlers. Off by default: it type-checks through the TypeScript 6 API
   // and takes several times as long as the rest of the lint (about 50 s of CPU for lambda/, scripts/, bin/).

@@ -9,7 +9,7 @@ import type { PhaseRequest, PhaseResult } from './phase';
 import { renderTable } from './table';
 
 /**
- * `npm run bench` (issue #3): 20,000 subject-versions with references, the registry
+ * `npm run bench`: 20,000 subject-versions with references, the registry
  * double at 2 ms per write and 0.5 ms per read. Measures export and import against two
  * baselines from the same run (the write floor and a naive sequential GET-then-POST
  * copier) and the peak RSS of each phase. The doubles run in this process; every

@@ -1,13 +1,32 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { RegistrySnapshot } from '../lambda/migration/format/snapshot';
-import { defaultFreezeStatePath, readFreezeState, unfreezeSnapshot } from '../lambda/migration/freeze';
+import { readFreezeState, unfreezeSnapshot } from '../lambda/migration/freeze';
 import { assertStateMatches } from '../lambda/migration/freeze/state';
+import { parseStoreLocation } from '../lambda/migration/store';
 import type { CliIo } from './io';
 
-/** The freeze state file for a registry: --state/--freeze-state when given, else .sr-migrate/freeze-<host>.json. */
+/** `.sr-migrate/freeze-<host_port>.json` under `baseDir`: one record per frozen registry. */
+export function defaultFreezeStatePath(displayUrl: string, baseDir: string): string {
+  let host: string;
+  try {
+    const url = new URL(displayUrl);
+    host = `${url.hostname}${url.port ? `_${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    host = displayUrl;
+  }
+  return join(baseDir, '.sr-migrate', `freeze-${host.replace(/[^A-Za-z0-9.-]+/g, '_')}.json`);
+}
+
+/**
+ * Where a registry's freeze record lives: --state/--freeze-state when given (a path, relative to
+ * the working directory, or s3://bucket/key), else .sr-migrate/freeze-<host>.json.
+ */
 export function freezeStatePath(displayUrl: string, explicit: string | undefined, io: CliIo): string {
   const cwd = io.cwd ?? process.cwd();
-  if (explicit) return isAbsolute(explicit) ? explicit : resolve(cwd, explicit);
+  if (explicit) {
+    if (parseStoreLocation(explicit).kind === 's3') return explicit;
+    return isAbsolute(explicit) ? explicit : resolve(cwd, explicit);
+  }
   return defaultFreezeStatePath(displayUrl, cwd);
 }
 

@@ -17,7 +17,7 @@ export interface CliIo {
   readonly cwd?: string;
 }
 
-/** Exit codes (issue #3): success, differences/conflicts/failure, usage error. */
+/** Exit codes: success, differences/conflicts/failure, usage error. */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;

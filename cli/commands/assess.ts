@@ -1,9 +1,8 @@
 import { Command } from 'commander';
 import { assessRegistry, renderInventory } from '../../lambda/migration/assess';
-import { connectRegistry } from '../connect';
 import { EXIT_OK, type CliIo } from '../io';
 import { addCommonOptions, type CommonOptions } from '../options';
-import { createProgress } from '../progress';
+import { withRegistry } from '../with-registry';
 
 interface AssessCliOptions extends CommonOptions {
   readonly source: string;
@@ -20,10 +19,8 @@ export function assessCommand(io: CliIo, run: (action: () => Promise<number>) =>
     .option('--json', 'print the inventory as JSON');
   addCommonOptions(command, ['source']);
   return command.action((options: AssessCliOptions) =>
-    run(async () => {
-      const progress = createProgress(io, options.quiet || options.json);
-      const api = await connectRegistry('source', options.source, options, io);
-      try {
+    run(() =>
+      withRegistry(io, { ...options, quiet: options.quiet || options.json }, 'source', options.source, async (api, progress) => {
         const inventory = await assessRegistry(api, {
           concurrency: options.concurrency,
           log: (line) => progress.log(line),
@@ -32,10 +29,7 @@ export function assessCommand(io: CliIo, run: (action: () => Promise<number>) =>
         progress.stop();
         io.stdout.write(options.json ? `${JSON.stringify(inventory, null, 2)}\n` : renderInventory(inventory));
         return EXIT_OK;
-      } finally {
-        progress.stop();
-        api.close();
-      }
-    }),
+      }),
+    ),
   );
 }

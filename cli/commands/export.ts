@@ -1,10 +1,9 @@
 import { Command } from 'commander';
 import { exportRegistry } from '../../lambda/migration/export';
-import { connectRegistry } from '../connect';
 import { freezeTransform } from '../freeze-state';
 import { EXIT_OK, type CliIo } from '../io';
 import { addCommonOptions, type CommonOptions } from '../options';
-import { createProgress } from '../progress';
+import { withRegistry } from '../with-registry';
 
 interface ExportOptions extends CommonOptions {
   readonly source: string;
@@ -21,10 +20,8 @@ export function exportCommand(io: CliIo, run: (action: () => Promise<number>) =>
     .option('--freeze-state <file>', 'freeze record written by `sr-migrate freeze` (default: .sr-migrate/freeze-<host>.json when present)');
   addCommonOptions(command, ['source']);
   return command.action((options: ExportOptions) =>
-    run(async () => {
-      const progress = createProgress(io, options.quiet);
-      const api = await connectRegistry('source', options.source, options, io);
-      try {
+    run(() =>
+      withRegistry(io, options, 'source', options.source, async (api, progress) => {
         const transform = await freezeTransform(api.displayUrl, options.freezeState, io, (line) => progress.log(line));
         const started = Date.now();
         const result = await exportRegistry(api, options.out, {
@@ -41,10 +38,7 @@ export function exportCommand(io: CliIo, run: (action: () => Promise<number>) =>
             `in ${((Date.now() - started) / 1000).toFixed(1)} s. sha256 ${result.sha256}\n`,
         );
         return EXIT_OK;
-      } finally {
-        progress.stop();
-        api.close();
-      }
-    }),
+      }),
+    ),
   );
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { describeScope, freezeRegistry, unfreezeRegistry } from '../../lambda/migration/freeze';
-import { connectRegistry } from '../connect';
+import { freezeRegistry, unfreezeRegistry } from '../../lambda/migration/freeze';
+import { describeScope } from '../../lambda/registry-client/names';
+import { withRegistry } from '../with-registry';
 import { freezeStatePath } from '../freeze-state';
 import { EXIT_OK, type CliIo } from '../io';
 import { addCommonOptions, type CommonOptions } from '../options';
@@ -20,19 +21,18 @@ export function freezeCommand(io: CliIo, run: (action: () => Promise<number>) =>
     )
     .requiredOption('--source <url>', 'registry URL (credentials: SR_SOURCE_AUTH, --source-secret-arn, or user:pass@ in the URL)')
     .option('--undo', 'restore the modes recorded by the freeze (unset scopes become unset again)')
-    .option('--state <file>', 'freeze record location (default: .sr-migrate/freeze-<host>.json)');
+    .option('--state <location>', 'freeze record: a path or s3://bucket/key (default: .sr-migrate/freeze-<host>.json)');
   addCommonOptions(command, ['source']);
   return command.action((options: FreezeCliOptions) =>
-    run(async () => {
-      const api = await connectRegistry('source', options.source, options, io);
-      const log = options.quiet ? undefined : (line: string) => io.stderr.write(`${line}\n`);
-      try {
+    run(() =>
+      withRegistry(io, options, 'source', options.source, async (api, progress) => {
+        const log = (line: string) => progress.log(line);
         const statePath = freezeStatePath(api.displayUrl, options.state, io);
         if (options.undo) {
-          const result = await unfreezeRegistry(api, { statePath, log });
+          const result = await unfreezeRegistry(api, { stateLocation: statePath, log });
           io.stdout.write(`Unfroze ${api.displayUrl}: ${result.restored.length} scope(s) restored; removed ${statePath}.\n`);
         } else {
-          const result = await freezeRegistry(api, { statePath, concurrency: options.concurrency, log });
+          const result = await freezeRegistry(api, { stateLocation: statePath, concurrency: options.concurrency, log });
           io.stdout.write(
             `Froze ${api.displayUrl}: ${result.changes.length} scope(s) set READONLY` +
               (result.alreadyReadOnly.length > 0
@@ -42,9 +42,7 @@ export function freezeCommand(io: CliIo, run: (action: () => Promise<number>) =>
           );
         }
         return EXIT_OK;
-      } finally {
-        api.close();
-      }
-    }),
+      }),
+    ),
   );
 }

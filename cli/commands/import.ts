@@ -1,10 +1,9 @@
 import { Command } from 'commander';
 import { loadExport } from '../../lambda/migration/format/reader';
 import { importExport, renderPlan } from '../../lambda/migration/import';
-import { connectRegistry } from '../connect';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io';
 import { addCommonOptions, type CommonOptions } from '../options';
-import { createProgress } from '../progress';
+import { withRegistry } from '../with-registry';
 
 interface ImportCliOptions extends CommonOptions {
   readonly target: string;
@@ -27,11 +26,9 @@ export function importCommand(io: CliIo, run: (action: () => Promise<number>) =>
   addCommonOptions(command, ['target']);
   return command.action((options: ImportCliOptions) =>
     run(async () => {
-      const progress = createProgress(io, options.quiet);
       // Validate the whole export (trailer, hash, counts) before touching the target.
       const loaded = await loadExport(options.in);
-      const api = await connectRegistry('target', options.target, options, io);
-      try {
+      return withRegistry(io, options, 'target', options.target, async (api, progress) => {
         const started = Date.now();
         const result = await importExport(api, loaded, {
           force: options.force,
@@ -55,10 +52,7 @@ export function importCommand(io: CliIo, run: (action: () => Promise<number>) =>
           return EXIT_FAILURE;
         }
         return EXIT_OK;
-      } finally {
-        progress.stop();
-        api.close();
-      }
+      });
     }),
   );
 }

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { DEFAULT_SMOKE_CONTEXT, normaliseSmokeContext, renderSmokeReport, runSmokeTest } from '../smoke';
-import { connectRegistry } from '../connect';
 import { UsageError } from '../errors';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io';
 import { addCommonOptions, type CommonOptions } from '../options';
+import { withRegistry } from '../with-registry';
 
 interface SmokeCliOptions extends CommonOptions {
   readonly target: string;
@@ -36,14 +36,11 @@ export function smokeCommand(io: CliIo, run: (action: () => Promise<number>) => 
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
-      const target = await connectRegistry('target', options.target, options, io);
-      try {
+      return withRegistry(io, options, 'target', options.target, async (target) => {
         const report = await runSmokeTest(target, { context, allowImportMode: options.allowImportMode ?? false });
         io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderSmokeReport(report));
         return report.ok ? EXIT_OK : EXIT_FAILURE;
-      } finally {
-        target.close();
-      }
+      });
     }),
   );
 }

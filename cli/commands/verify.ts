@@ -1,13 +1,14 @@
 import { Command } from 'commander';
-import { readRegistrySnapshot } from '../../lambda/migration/export';
+import { readRegistrySnapshot } from '../../lambda/migration/snapshot';
 import { loadExport } from '../../lambda/migration/format/reader';
-import { renderVerifyReport, verifyRegistry, type ExpectedState } from '../../lambda/migration/verify';
+import { expectedStateOf, renderVerifyReport, verifyRegistry, type ExpectedState } from '../../lambda/migration/verify';
 import { connectRegistry } from '../connect';
 import { UsageError } from '../errors';
 import { freezeTransform } from '../freeze-state';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io';
 import { addCommonOptions, type CommonOptions } from '../options';
-import { createProgress, type ProgressReporter } from '../progress';
+import type { ProgressReporter } from '../progress';
+import { withRegistry } from '../with-registry';
 
 interface VerifyCliOptions extends CommonOptions {
   readonly target: string;
@@ -35,9 +36,7 @@ export function verifyCommand(io: CliIo, run: (action: () => Promise<number>) =>
       if (Boolean(options.in) === Boolean(options.source)) {
         throw new UsageError('verify needs exactly one of --in <export> or --source <url> to compare the target with');
       }
-      const progress = createProgress(io, options.quiet || options.json);
-      const target = await connectRegistry('target', options.target, options, io);
-      try {
+      return withRegistry(io, { ...options, quiet: options.quiet || options.json }, 'target', options.target, async (target, progress) => {
         const expected = options.in ? await expectedFromExport(options.in) : await expectedFromSource(options, io, progress);
         const report = await verifyRegistry(target, expected, {
           concurrency: options.concurrency,
@@ -46,17 +45,13 @@ export function verifyCommand(io: CliIo, run: (action: () => Promise<number>) =>
         progress.stop();
         io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderVerifyReport(report));
         return report.ok ? EXIT_OK : EXIT_FAILURE;
-      } finally {
-        progress.stop();
-        target.close();
-      }
+      });
     }),
   );
 }
 
 async function expectedFromExport(location: string): Promise<ExpectedState> {
-  const { header, trailer: _trailer, ...snapshot } = await loadExport(location);
-  return { ...snapshot, ...(header.frozenScopes ? { frozenScopes: header.frozenScopes } : {}) };
+  return expectedStateOf(await loadExport(location));
 }
 
 async function expectedFromSource(options: VerifyCliOptions, io: CliIo, progress: ProgressReporter): Promise<ExpectedState> {

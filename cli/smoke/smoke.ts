@@ -135,7 +135,7 @@ interface ModeVerdict {
 /**
  * Modes at the three scopes that matter: the top level (what a default-context import or
  * freeze sets), `:.__GLOBAL:` and the smoke context (which decide the smoke subject's own
- * mode, reference §3.2).
+ * mode, docs/registry-semantics.md §3.2).
  */
 async function checkModes(registry: SmokeRegistry, context: string, allowImportMode: boolean): Promise<ModeVerdict> {
   const scopes: [label: string, scope: string | undefined][] = [

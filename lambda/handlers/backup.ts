@@ -1,23 +1,26 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { BACKUP_ENV, backupKeyPrefix } from '../contracts/backup';
+import { REGISTRY_ACCESS_ENV } from '../contracts/registry-access';
 import type { Context } from 'aws-lambda';
 import { exportRegistry } from '../migration/export/export-registry';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { ExportStore } from '../migration/store';
 import { defaultS3Client } from '../migration/store/s3-store';
-import { backupKeyPrefix, backupLocation } from './backup/location';
+import { backupLocation } from './backup/location';
 import { publishBackupAge, publishBackupSucceeded } from './backup/metrics';
 import { newestBackupAgeSeconds } from './backup/newest-backup';
 import { errorMessage, logEvent } from './log';
 import { openAdminRegistry } from './open-admin-registry';
 
 /**
- * Scheduled backup (DESIGN §8), run by an EventBridge rule: a full export of the registry to
+ * Scheduled backup (docs/architecture.md §8), run by an EventBridge rule: a full export of the registry to
  * `s3://<BACKUP_BUCKET>/backups/<ENV_NAME>/<UTC timestamp>.jsonl.gz`, then the success metrics.
  * A failure throws (the Lambda Errors metric and the staleness alarm both see it); the export
  * is written only when complete, so a failed run leaves no partial backup behind.
  *
- * Environment (non-secret only): REGISTRY_URL, ADMIN_SECRET_ARN, BACKUP_BUCKET, ENV_NAME and
- * BACKUP_PREFIX (default `backups/<ENV_NAME>/`; the function's IAM policy allows writes only there).
+ * Environment (non-secret only, names in lambda/contracts): REGISTRY_URL, ADMIN_SECRET_ARN, ENV_NAME,
+ * BACKUP_BUCKET and BACKUP_PREFIX (default `backups/<ENV_NAME>/`; the function's IAM policy allows
+ * writes only there).
  */
 
 export interface BackupResult {
@@ -108,25 +111,27 @@ interface BackupSettings {
 }
 
 function backupSettings(env: NodeJS.ProcessEnv): BackupSettings {
-  const required = ['REGISTRY_URL', 'ADMIN_SECRET_ARN', 'BACKUP_BUCKET', 'ENV_NAME'] as const;
+  const names = { ...REGISTRY_ACCESS_ENV, ...BACKUP_ENV };
+  const required = [names.registryUrl, names.adminSecretArn, names.bucket, names.envName];
   const missing = required.filter((name) => !env[name]);
   if (missing.length > 0) {
     throw new Error(
       `Backup function is misconfigured: missing environment variable(s) ${missing.join(', ')} (set by the ScheduledBackup construct)`,
     );
   }
-  if (!/^[a-z0-9-]+$/.test(env.ENV_NAME!)) {
-    throw new Error(`Backup function is misconfigured: ENV_NAME "${env.ENV_NAME}" must be lowercase letters, digits and dashes`);
+  const envName = env[names.envName]!;
+  if (!/^[a-z0-9-]+$/.test(envName)) {
+    throw new Error(`Backup function is misconfigured: ${names.envName} "${envName}" must be lowercase letters, digits and dashes`);
   }
-  const prefix = env.BACKUP_PREFIX || backupKeyPrefix(env.ENV_NAME!);
+  const prefix = env[names.prefix] || backupKeyPrefix(envName);
   if (!prefix.endsWith('/') || prefix.startsWith('/')) {
-    throw new Error(`Backup function is misconfigured: BACKUP_PREFIX "${prefix}" must end with "/" and not start with one`);
+    throw new Error(`Backup function is misconfigured: ${names.prefix} "${prefix}" must end with "/" and not start with one`);
   }
   return {
     prefix,
-    registryUrl: env.REGISTRY_URL!.replace(/\/+$/, ''),
-    adminSecretArn: env.ADMIN_SECRET_ARN!,
-    bucket: env.BACKUP_BUCKET!,
-    envName: env.ENV_NAME!,
+    registryUrl: env[names.registryUrl]!.replace(/\/+$/, ''),
+    adminSecretArn: env[names.adminSecretArn]!,
+    bucket: env[names.bucket]!,
+    envName,
   };
 }

@@ -1,16 +1,15 @@
-import { HttpSchemaRegistryClient } from '../registry-client/client';
-import { resolveRegistryAuth } from '../registry-client/credentials';
+import type { HttpSchemaRegistryClient } from '../registry-client/client';
+import { openRegistry } from '../registry-client/open-registry';
 
 /**
  * A registry client authenticated with the admin credentials in Secrets Manager
  * (`{"username","password"}`), read with the standard SDK configuration. Nothing secret is
  * logged or put into messages; auth failures name the secret to check.
  */
-export async function openAdminRegistry(registryUrl: string, adminSecretArn: string): Promise<HttpSchemaRegistryClient> {
-  const { auth } = await resolveRegistryAuth({ side: 'target', secretArn: adminSecretArn, env: {} });
-  return new HttpSchemaRegistryClient({
+export function openAdminRegistry(registryUrl: string, adminSecretArn: string): Promise<HttpSchemaRegistryClient> {
+  return openRegistry({
     url: registryUrl,
-    auth,
+    credentials: { secret: { value: adminSecretArn, label: 'the admin secret ARN' } },
     authHint: `check the admin credentials in secret ${adminSecretArn} and that the registry uses them`,
   });
 }

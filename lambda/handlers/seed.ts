@@ -8,7 +8,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { importExport, ImportConflictError } from '../migration/import';
-import { verifyRegistry, type VerifyDifference } from '../migration/verify';
+import { expectedStateOf, verifyRegistry, type VerifyDifference } from '../migration/verify';
 import { describeServiceSteadiness, ServiceRolloutFailedError } from './seed/ecs-steady';
 import { capReason, errorMessage, logEvent } from './log';
 import { openAdminRegistry } from './open-admin-registry';
@@ -20,7 +20,7 @@ import { isStackRollingBack } from './seed/stack-status';
 import { seedAttributes, unchangedAttributes, type SeedAttributes } from './seed/attributes';
 
 /**
- * Seeding custom resource (DESIGN §7), for `custom_resources.Provider` with `isComplete`.
+ * Seeding custom resource (docs/architecture.md §7), for `custom_resources.Provider` with `isComplete`.
  *
  * onEvent validates the request and the export (so a bad export fails in seconds), and hands
  * isComplete its deadline. isComplete, polled by the framework, waits for the ECS service to be
@@ -40,6 +40,8 @@ export const SEED_PHYSICAL_RESOURCE_ID = 'schema-registry-seed';
 interface SeedHandoff {
   /** Epoch milliseconds after which isComplete gives up with a message naming the phase. */
   readonly SeedDeadline?: string;
+  /** The trailer sha256 of the export onEvent validated: isComplete seeds exactly that content. */
+  readonly SeedExportSha256?: string;
   /** "true" when the Update asked for exactly the previous seeding: nothing to do. */
   readonly SeedUnchanged?: string;
 }
@@ -69,7 +71,7 @@ export async function onEvent(event: CdkCustomResourceEvent, _context?: Context)
   }
 
   // Fail fast on a missing, truncated, tampered or replaced export: before any waiting.
-  const loaded = await loadSeedExport(props);
+  const loaded = await loadSeedExport(props, { fresh: true });
   const timing = seedTimingFromEnv();
   logEvent('seed.start', {
     requestType: event.RequestType,
@@ -79,7 +81,11 @@ export async function onEvent(event: CdkCustomResourceEvent, _context?: Context)
     registryUrl: props.registryUrl,
     budgetSeconds: timing.budgetMs / 1000,
   });
-  return { PhysicalResourceId: SEED_PHYSICAL_RESOURCE_ID, SeedDeadline: String(Date.now() + timing.budgetMs) };
+  return {
+    PhysicalResourceId: SEED_PHYSICAL_RESOURCE_ID,
+    SeedDeadline: String(Date.now() + timing.budgetMs),
+    SeedExportSha256: loaded.trailer.sha256,
+  };
 }
 
 export async function isComplete(
@@ -103,7 +109,8 @@ export async function isComplete(
     return { IsComplete: false };
   }
 
-  const loaded = await loadSeedExport(props);
+  // The export onEvent validated, from memory when this container already holds it.
+  const loaded = await loadSeedExport(props, { expectedSha256: event.SeedExportSha256 });
   const api = await openAdminRegistry(props.registryUrl, props.adminSecretArn);
   try {
     const sliceEnd = importSliceDeadline(Date.now(), startRemaining, deadline, timing);
@@ -138,7 +145,7 @@ export async function isComplete(
       return { IsComplete: false };
     }
 
-    const report = await verifyRegistry(api, loaded);
+    const report = await verifyRegistry(api, expectedStateOf(loaded));
     if (!report.ok) {
       throw new Error(
         capReason(`Seeding wrote the export but verify found ${report.differences.length} difference(s): ${summarize(report.differences)}`),

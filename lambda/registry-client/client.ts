@@ -13,7 +13,7 @@ const MODES: readonly string[] = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 
  * `SchemaRegistryApi` over HTTP (node:http, keep-alive). See transport.ts for auth, TLS,
  * timeouts and retries; this file maps each call to its endpoint and answer.
  *
- * Retrying writes is safe, and this is why (reference §7, §12.11):
+ * Retrying writes is safe, and this is why (docs/registry-semantics.md §7, §12.11):
  * - POST /subjects/{s}/versions with the same (schema, id, version) is idempotent on the
  *   server: a re-post of a write that landed answers 200 with the same id.
  * - PUT /config and PUT /mode set a value: repeating them is harmless.
@@ -82,7 +82,7 @@ export class HttpSchemaRegistryClient implements SchemaRegistryApi {
     });
     if (data === undefined) return undefined;
     const schema = this.parse(`GET ${path}`, () => normaliseRegistrySchema(data));
-    // An unqualified lookup can fall back to another context (§12.7): only the asked subject counts.
+    // An unqualified lookup can fall back to another context (docs/registry-semantics.md §12.7): only the asked subject counts.
     if (canonicalSubject(schema.subject) !== canonicalSubject(subject)) return undefined;
     return schema;
   }

@@ -2,25 +2,32 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { RegistryAuth } from './auth';
 import { parseRegistryUrl } from './registry-url';
 
-/** Which registry credentials are for; picks the env var and flag names. */
-export type RegistrySide = 'source' | 'target';
-
 /** Where resolved credentials came from (safe to log). */
-export type AuthOrigin = 'option' | 'secret' | 'env-basic' | 'env-token' | 'url' | 'none';
+export type AuthOrigin = 'option' | 'secret' | 'basic' | 'token' | 'url' | 'none';
 
-export interface ResolveRegistryAuthOptions {
-  readonly side: RegistrySide;
-  /** Credentials given directly (highest precedence). */
+/** A credential value and the name a message uses for it (e.g. an environment variable), never the value. */
+export interface NamedValue {
+  readonly value?: string;
+  /** What the value is called where the user sets it: "SR_SOURCE_AUTH", "--source-secret-arn". */
+  readonly label: string;
+}
+
+/**
+ * The places credentials may come from, in precedence order (first match wins). The caller
+ * names each place in its own words (a CLI its flags and variables, a handler its
+ * configuration), so messages tell the user what to fix.
+ */
+export interface CredentialSources {
+  /** Credentials given directly. */
   readonly auth?: RegistryAuth;
-  /** Secrets Manager secret holding `{"username","password"}` or `{"token"}`. */
-  readonly secretArn?: string;
-  /** The registry URL, for credentials embedded as `user:pass@` (lowest precedence). */
-  readonly url?: string;
-  /**
-   * Environment to read SR_<SIDE>_AUTH / SR_<SIDE>_TOKEN from.
-   * @default process.env
-   */
-  readonly env?: NodeJS.ProcessEnv;
+  /** Secrets Manager secret holding `{"username","password"}` or `{"token"}`; `label` names where its ARN was set. */
+  readonly secret?: NamedValue;
+  /** "user:password". */
+  readonly basic?: NamedValue;
+  /** A bearer token ("Bearer " prefix allowed). */
+  readonly token?: NamedValue;
+  /** The registry URL, for credentials embedded as `user:pass@` (lowest precedence); `label` names the URL in errors. */
+  readonly url?: NamedValue;
   /**
    * Client for the secret (inject a mocked one in tests).
    * @default a client from the standard SDK configuration
@@ -33,40 +40,21 @@ export interface ResolvedRegistryAuth {
   readonly origin: AuthOrigin;
 }
 
-/** Env var names per side. */
-export function authEnvNames(side: RegistrySide): { basic: string; token: string } {
-  const prefix = side === 'source' ? 'SR_SOURCE' : 'SR_TARGET';
-  return { basic: `${prefix}_AUTH`, token: `${prefix}_TOKEN` };
-}
-
-/** The fix named in authentication errors: "check SR_TARGET_AUTH / --target-secret-arn". */
-export function credentialHint(side: RegistrySide): string {
-  return `check ${authEnvNames(side).basic} / --${side}-secret-arn`;
-}
-
 /**
- * Resolves credentials for one side, first match wins:
- * 1. `auth` given explicitly;
- * 2. the Secrets Manager secret `secretArn` (JSON `{"username","password"}` or `{"token"}`);
- * 3. `SR_SOURCE_AUTH` / `SR_TARGET_AUTH` = "user:password";
- * 4. `SR_SOURCE_TOKEN` / `SR_TARGET_TOKEN` = bearer token;
- * 5. `user:pass@` embedded in the URL;
- * otherwise none. Errors name the variable or secret and never echo its value.
+ * Resolves credentials from `sources`, first match wins: `auth`, `secret`, `basic`, `token`,
+ * then `user:pass@` in the URL; otherwise none. Errors name the source by its label and never
+ * echo a value.
  */
-export async function resolveRegistryAuth(options: ResolveRegistryAuthOptions): Promise<ResolvedRegistryAuth> {
-  if (options.auth) return { auth: options.auth, origin: 'option' };
-  if (options.secretArn) {
-    const client = options.secretsClient ?? new SecretsManagerClient({});
-    return { auth: await readSecretAuth(client, options.secretArn, options.side), origin: 'secret' };
+export async function resolveRegistryAuth(sources: CredentialSources): Promise<ResolvedRegistryAuth> {
+  if (sources.auth) return { auth: sources.auth, origin: 'option' };
+  if (sources.secret?.value) {
+    const client = sources.secretsClient ?? new SecretsManagerClient({});
+    return { auth: await readSecretAuth(client, sources.secret.value, sources.secret.label), origin: 'secret' };
   }
-  const env = options.env ?? process.env;
-  const names = authEnvNames(options.side);
-  const basic = env[names.basic];
-  if (basic) return { auth: parseUserPassword(basic, names.basic), origin: 'env-basic' };
-  const token = env[names.token];
-  if (token) return { auth: parseToken(token, names.token), origin: 'env-token' };
-  if (options.url) {
-    const embedded = parseRegistryUrl(options.url, `--${options.side} URL`).embeddedAuth;
+  if (sources.basic?.value) return { auth: parseUserPassword(sources.basic.value, sources.basic.label), origin: 'basic' };
+  if (sources.token?.value) return { auth: parseToken(sources.token.value, sources.token.label), origin: 'token' };
+  if (sources.url?.value) {
+    const embedded = parseRegistryUrl(sources.url.value, sources.url.label).embeddedAuth;
     if (embedded) return { auth: embedded, origin: 'url' };
   }
   return { auth: { type: 'none' }, origin: 'none' };
@@ -110,13 +98,13 @@ export function parseSecretAuth(secretString: string, secretArn: string): Regist
   throw new Error(`${shape}; it has the fields: ${present}`);
 }
 
-async function readSecretAuth(client: Pick<SecretsManagerClient, 'send'>, secretArn: string, side: RegistrySide): Promise<RegistryAuth> {
+async function readSecretAuth(client: Pick<SecretsManagerClient, 'send'>, secretArn: string, label: string): Promise<RegistryAuth> {
   let secretString: string | undefined;
   try {
     const output = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
     secretString = output.SecretString;
   } catch (error) {
-    throw secretsError(error, secretArn, side);
+    throw secretsError(error, secretArn, label);
   }
   if (secretString === undefined) {
     throw new Error(`secret ${secretArn} has no string value (binary secrets are not supported); store JSON {"username","password"}`);
@@ -124,11 +112,11 @@ async function readSecretAuth(client: Pick<SecretsManagerClient, 'send'>, secret
   return parseSecretAuth(secretString, secretArn);
 }
 
-function secretsError(error: unknown, secretArn: string, side: RegistrySide): Error {
+function secretsError(error: unknown, secretArn: string, label: string): Error {
   const name = (error as { name?: string })?.name ?? 'Error';
   const message = (error as Error)?.message ?? '';
   if (name === 'ResourceNotFoundException') {
-    return new Error(`secret ${secretArn} not found; check --${side}-secret-arn and the region`);
+    return new Error(`secret ${secretArn} not found; check ${label} and the region`);
   }
   if (name === 'AccessDeniedException') {
     return new Error(

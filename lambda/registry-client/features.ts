@@ -1,5 +1,5 @@
 /**
- * What an exporter/importer may use on a given server version (reference §1-§4, §12).
+ * What an exporter/importer may use on a given server version (docs/registry-semantics.md §1-§4, §12).
  * Unknown versions (before 7.3 `/v1/metadata/version` did not exist, or a non-Confluent
  * server) get the conservative set: per-subject reads and compatibility NONE during import.
  */
@@ -74,4 +74,16 @@ export function featuresFor(rawVersion: string | undefined): RegistryFeatures {
 /** Reads the server version and derives its features in one call. */
 export async function detectFeatures(client: { serverVersion(): Promise<string | undefined> }): Promise<RegistryFeatures> {
   return featuresFor(await client.serverVersion());
+}
+
+/**
+ * Servers before 7.5 check compatibility even in IMPORT (docs/registry-semantics.md §4.2
+ * step 7), so an import sets compatibility NONE while it registers. `undefined` means the
+ * server has no `/v1/metadata/version` endpoint, i.e. it is older than 7.3; a version string
+ * that is not x.y[.z] (another implementation) is taken as a current server.
+ */
+export function checksCompatibilityInImport(rawVersion: string | undefined): boolean {
+  if (rawVersion === undefined) return true;
+  const version = parseServerVersion(rawVersion);
+  return version !== undefined && !isAtLeast(version, 7, 5);
 }

@@ -1,7 +1,7 @@
-import type { RegistrySchema, SchemaReference, SchemaType } from './types';
+import type { RegistrySchema, SchemaContent, SchemaReference, SchemaType } from './types';
 
 /**
- * Turns server JSON into the client's normalised shapes (reference §1.1):
+ * Turns server JSON into the client's normalised shapes (docs/registry-semantics.md §1.1):
  * - `schemaType` absent means AVRO (servers up to 7.9 omit it);
  * - `references` absent or empty becomes undefined (servers omit empty lists);
  * - `metadata`/`ruleSet` null becomes undefined;
@@ -32,16 +32,9 @@ export function normaliseReferences(value: unknown): SchemaReference[] | undefin
 }
 
 /** The content fields shared by every schema answer, in stable key order. */
-export function normaliseSchemaContent(body: Record<string, unknown>): {
-  schemaType: SchemaType;
-  schema: string;
-  references?: SchemaReference[];
-  metadata?: Record<string, unknown>;
-  ruleSet?: Record<string, unknown>;
-  deleted?: boolean;
-} {
+export function normaliseSchemaContent(body: Record<string, unknown>): SchemaContent & { readonly deleted?: boolean } {
   if (typeof body.schema !== 'string') throw new UnexpectedResponseError('schema text missing');
-  const out: ReturnType<typeof normaliseSchemaContent> = {
+  const out: { -readonly [K in keyof SchemaContent]: SchemaContent[K] } & { deleted?: boolean } = {
     schemaType: normaliseSchemaType(body.schemaType),
     schema: body.schema,
   };

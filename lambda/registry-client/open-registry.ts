@@ -1,21 +1,22 @@
 import { HttpSchemaRegistryClient, type HttpSchemaRegistryClientOptions } from './client';
-import { credentialHint, resolveRegistryAuth, type ResolveRegistryAuthOptions, type RegistrySide } from './credentials';
+import { resolveRegistryAuth, type CredentialSources } from './credentials';
 
-export interface OpenRegistryOptions extends Omit<HttpSchemaRegistryClientOptions, 'auth' | 'authHint'> {
-  readonly side: RegistrySide;
-  /** Explicit credentials; otherwise resolved as in credentials.ts. */
-  readonly auth?: HttpSchemaRegistryClientOptions['auth'];
-  readonly secretArn?: string;
-  readonly env?: NodeJS.ProcessEnv;
-  readonly secretsClient?: ResolveRegistryAuthOptions['secretsClient'];
+export interface OpenRegistryOptions extends Omit<HttpSchemaRegistryClientOptions, 'auth'> {
+  /**
+   * Where the credentials come from, in precedence order (see credentials.ts).
+   * @default none beyond `user:pass@` embedded in `url`
+   */
+  readonly credentials?: Omit<CredentialSources, 'url'>;
 }
 
 /**
- * A client for one side of a migration, with credentials resolved (option, secret, env,
- * URL) and auth errors that name that side's variable and flag.
+ * The one way to open a registry client: credentials resolved from their sources (explicit,
+ * Secrets Manager, "user:password", bearer token, or embedded in the URL), then an HTTP client
+ * whose auth errors name `authHint`. The CLI, the Lambda handlers and the migration runner all
+ * open their clients here.
  */
-export async function openRegistryClient(options: OpenRegistryOptions): Promise<HttpSchemaRegistryClient> {
-  const { side, secretArn, env, secretsClient, auth: explicit, ...clientOptions } = options;
-  const { auth } = await resolveRegistryAuth({ side, auth: explicit, secretArn, env, secretsClient, url: options.url });
-  return new HttpSchemaRegistryClient({ ...clientOptions, auth, authHint: credentialHint(side) });
+export async function openRegistry(options: OpenRegistryOptions): Promise<HttpSchemaRegistryClient> {
+  const { credentials, ...clientOptions } = options;
+  const { auth } = await resolveRegistryAuth({ ...credentials, url: { value: options.url, label: 'the registry URL' } });
+  return new HttpSchemaRegistryClient({ ...clientOptions, auth });
 }

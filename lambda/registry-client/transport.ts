@@ -1,9 +1,9 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { authorizationHeader, type RegistryAuth } from './auth';
-import { RegistryAuthError, RegistryError, RegistryUnreachableError } from './errors';
 import { exchange, httpOriginOf, type HttpAnswer, type HttpOrigin } from './http-exchange';
 import { parseRegistryUrl } from './registry-url';
+import { isNormalPath, serializeQuery } from './request-path';
 import {
   backoffDelayMs,
   isRetryableStatus,
@@ -15,6 +15,15 @@ import {
   type RetryOptions,
 } from './retry';
 import { loadTlsAgentOptions, type RegistryTlsOptions } from './tls';
+import {
+  errorCodeOf,
+  httpError,
+  isConfigurationFailure,
+  networkCode,
+  operationOf,
+  unreachableError,
+  type TransportDescription,
+} from './transport-errors';
 
 export const REGISTRY_CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
 
@@ -74,9 +83,6 @@ export type RegistryOutcome =
   | { readonly kind: 'absent'; readonly errorCode: number }
   | { readonly kind: 'landed'; readonly errorCode: number };
 
-/** TLS verification failures are configuration problems: retrying cannot help. */
-const NON_RETRYABLE_NETWORK = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH|ERR_TLS|ERR_SSL|EPROTO|ERR_INVALID_URL/;
-
 /**
  * HTTP transport to one registry: keep-alive agents, auth header, timeouts, bounded
  * retries with full-jitter backoff, and mapping of failures to the errors in errors.ts.
@@ -93,14 +99,19 @@ export class RegistryTransport {
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
   private readonly timeoutMs: number;
-  private readonly authHint: string;
+  /** What error messages say about this registry (URL, timeout, the credentials fix). */
+  private readonly describe: TransportDescription;
 
   constructor(private readonly options: RegistryTransportOptions) {
     const parsed = parseRegistryUrl(options.url);
     this.displayUrl = parsed.displayUrl;
     this.retry = resolveRetryOptions(options.retry);
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.authHint = options.authHint ?? 'check the registry credentials';
+    this.describe = {
+      displayUrl: this.displayUrl,
+      timeoutMs: this.timeoutMs,
+      authHint: options.authHint ?? 'check the registry credentials',
+    };
     const maxSockets = options.maxSockets ?? 64;
     // TCP keep-alive probes after 60 s idle find dead pooled connections.
     const agentOptions = { keepAlive: true, keepAliveMsecs: 60_000, maxSockets };
@@ -144,8 +155,8 @@ export class RegistryTransport {
         });
       } catch (error) {
         const code = networkCode(error);
-        if (attempt >= this.retry.maxAttempts || NON_RETRYABLE_NETWORK.test(code)) {
-          throw this.unreachable(operationOf(request), code, attempt);
+        if (attempt >= this.retry.maxAttempts || isConfigurationFailure(code)) {
+          throw unreachableError(this.describe, operationOf(request), code, attempt);
         }
         earlierAttemptFailed = true;
         await this.pause(operationOf(request), attempt, this.describeNetwork(code), sleep);
@@ -160,11 +171,18 @@ export class RegistryTransport {
         await this.pause(operationOf(request), attempt, `HTTP ${status} (error_code ${errorCode})`, sleep, response.headers['retry-after']);
         continue;
       }
-      // A write can land and still answer 5xx/time out (reference §7, §12.11); the retry then
+      // A write can land and still answer 5xx/time out (docs/registry-semantics.md §7, §12.11); the retry then
       // sees "already deleted"/"nothing set": that is our own earlier write, so it is done.
       if (earlierAttemptFailed && request.landedCodes?.includes(errorCode)) return { kind: 'landed', errorCode };
       if (request.absentCodes?.includes(errorCode)) return { kind: 'absent', errorCode };
-      throw this.httpError(operationOf(request), status, errorCode, data, attempt, response.headers.location);
+      throw httpError(this.describe, {
+        operation: operationOf(request),
+        status,
+        errorCode,
+        data,
+        attempts: attempt,
+        location: response.headers.location,
+      });
     }
   }
 
@@ -206,117 +224,4 @@ export class RegistryTransport {
   private describeNetwork(code: string): string {
     return code === 'ETIMEDOUT' || code === 'ECONNABORTED' ? `timeout after ${this.timeoutMs} ms` : code;
   }
-
-  private unreachable(operation: string, code: string, attempts: number): RegistryUnreachableError {
-    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    if (NON_RETRYABLE_NETWORK.test(code)) {
-      return new RegistryUnreachableError(
-        `TLS connection to ${this.displayUrl} failed: ${code}; check the CA file, the client certificate and the server certificate`,
-        operation,
-      );
-    }
-    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-      return new RegistryUnreachableError(
-        `cannot reach ${this.displayUrl}: no answer within ${this.timeoutMs} ms${tries}; check the URL, VPC/security group and that the registry is running, or raise the timeout`,
-        operation,
-      );
-    }
-    return new RegistryUnreachableError(
-      `cannot reach ${this.displayUrl}: ${code}${tries}; check the URL, VPC/security group and that the registry is running`,
-      operation,
-    );
-  }
-
-  private httpError(
-    operation: string,
-    status: number,
-    errorCode: number,
-    data: unknown,
-    attempts: number,
-    location?: unknown,
-  ): RegistryError {
-    if (status === 401) {
-      return new RegistryAuthError(`authentication failed (401) at ${this.displayUrl}: ${this.authHint}`, status, operation);
-    }
-    if (status === 403) {
-      return new RegistryAuthError(
-        `access denied (403) at ${this.displayUrl} for ${operation}: the user has no role allowed by the registry (authentication.roles); ${this.authHint}`,
-        status,
-        operation,
-      );
-    }
-    if (status >= 300 && status < 400) {
-      const target = typeof location === 'string' ? ` to ${location.split('?')[0]}` : '';
-      return new RegistryError(
-        `${operation} at ${this.displayUrl} was redirected (HTTP ${status})${target}; use the final URL as the registry URL`,
-        status,
-        status,
-        operation,
-      );
-    }
-    const serverMessage = messageOf(data);
-    const detail = serverMessage ? `: ${serverMessage}` : '';
-    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
-    return new RegistryError(
-      `${operation} at ${this.displayUrl} failed${after}${detail} (HTTP ${status}, error_code ${errorCode})`,
-      status,
-      errorCode,
-      operation,
-    );
-  }
-}
-
-/**
- * A path WHATWG URL parsing leaves unchanged: it starts with "/", holds only characters URL
- * leaves alone in a path (no query, fragment, backslash, space or non-ASCII), and has no "."
- * or ".." segment (also percent-encoded), which URL parsing would resolve away.
- */
-const NORMAL_PATH = /^(?!(?:.*\/)?(?:\.|%2e){1,2}(?:\/|$))\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/i;
-
-/** True when `path` comes out of URL parsing unchanged, so it can be appended to the base path as is. */
-function isNormalPath(path: string): boolean {
-  return NORMAL_PATH.test(path);
-}
-
-/** "GET /subjects/x/versions" (path only, no query): names the call in errors and retry events; built only when needed. */
-function operationOf(request: RegistryRequest): string {
-  return `${request.method} ${request.path}`;
-}
-
-/** Confluent error_code from `{error_code, message}`, else the HTTP status. */
-function errorCodeOf(data: unknown, status: number): number {
-  if (typeof data === 'object' && data !== null && Number.isInteger((data as { error_code?: unknown }).error_code)) {
-    return (data as { error_code: number }).error_code;
-  }
-  return status;
-}
-
-function messageOf(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
-    const message = (data as { message: string }).message;
-    return message.length > 500 ? `${message.slice(0, 500)}…` : message;
-  }
-  return undefined;
-}
-
-function networkCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException)?.code ?? 'network error';
-}
-
-/**
- * `a=1&b=x` from scalar params, skipping undefined ones, encoded as axios' default serializer
- * did (encodeURIComponent, then ":", "$", "," and "+" for space left readable).
- */
-export function serializeQuery(params: Record<string, unknown>): string {
-  let query = '';
-  for (const key in params) {
-    const value = params[key];
-    if (value === undefined) continue;
-    query += `${query === '' ? '' : '&'}${encodeQueryPart(key)}=${encodeQueryPart(value === null ? '' : String(value))}`;
-  }
-  return query;
-}
-
-function encodeQueryPart(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%24/g, '$').replace(/%2C/gi, ',').replace(/%20/g, '+');
 }

@@ -1,10 +1,8 @@
 /**
- * Where scheduled backups go: `s3://<bucket>/backups/<env>/<UTC timestamp>.jsonl.gz`.
- * The timestamp sorts lexicographically in time order, so the newest backup is the last key.
+ * Where scheduled backups go: `s3://<bucket>/backups/<env>/<UTC timestamp>.jsonl.gz` (the
+ * prefix is the contract's `backupKeyPrefix`). The timestamp sorts lexicographically in time
+ * order, so the newest backup is the last key.
  */
-export function backupKeyPrefix(envName: string): string {
-  return `backups/${envName}/`;
-}
 
 /** `2026-11-26T14-05-09Z`: ISO 8601 in UTC with dashes instead of colons (safe in keys and shells). */
 export function backupTimestamp(at: Date): string {

@@ -1,4 +1,12 @@
 import { PutMetricDataCommand, StandardUnit, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import {
+  BACKUP_AGE_METRIC,
+  BACKUP_DURATION_METRIC,
+  BACKUP_METRIC_DIMENSION,
+  BACKUP_METRIC_NAMESPACE,
+  BACKUP_SUBJECT_VERSIONS_METRIC,
+  BACKUP_SUCCEEDED_METRIC,
+} from '../../contracts/backup';
 
 /**
  * Backup metrics, in one namespace with one dimension (`Environment`). Every run publishes
@@ -6,14 +14,8 @@ import { PutMetricDataCommand, StandardUnit, type CloudWatchClient } from '@aws-
  * older backup after a failure. A staleness alarm on its Maximum with missing data breaching
  * fires when backups keep failing *and* when the function stops running entirely (nothing is
  * published then). `BackupSucceeded` (1 per success) allows a count-based alarm as well.
- * Keep these names in sync with lib/constructs/backup/backup-metrics.ts.
+ * Names: lambda/contracts/backup.ts.
  */
-export const BACKUP_METRIC_NAMESPACE = 'SchemaRegistry/Backups';
-export const BACKUP_METRIC_DIMENSION = 'Environment';
-export const BACKUP_SUCCEEDED_METRIC = 'BackupSucceeded';
-export const BACKUP_SUBJECT_VERSIONS_METRIC = 'BackupSubjectVersions';
-export const BACKUP_DURATION_METRIC = 'BackupDurationSeconds';
-export const BACKUP_AGE_METRIC = 'BackupAgeSeconds';
 
 export interface BackupMetrics {
   readonly envName: string;

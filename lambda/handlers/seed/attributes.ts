@@ -1,34 +1,23 @@
+import { SEED_ATTRIBUTES } from '../../contracts/seeding';
 import type { LoadedExport } from '../../migration/format/snapshot';
 import type { SeedProperties } from './properties';
 
 /**
- * `Fn::GetAtt` attributes of the seeding resource. Values are strings (CloudFormation's
- * attribute type) and the whole set stays far below the 4 KiB response limit.
+ * `Fn::GetAtt` attributes of the seeding resource (names in lambda/contracts/seeding.ts).
+ * Values are strings (CloudFormation's attribute type) and the whole set stays far below the
+ * 4 KiB response limit.
  */
-export interface SeedAttributes {
-  /** Writes the final import pass made (registrations, deletes, configs, modes). */
-  readonly Imported: string;
-  /** Subject-versions and config/mode scopes the final import pass found already in place. */
-  readonly Skipped: string;
-  /** Contexts in the export. */
-  readonly Contexts: string;
-  /** Subject-versions in the export (live and soft-deleted), all verified on the target. */
-  readonly SubjectVersions: string;
-  /** The export's trailer sha256. */
-  readonly ExportSha256: string;
-  /** "true" when an Update asked for the same export and registry as before and did nothing. */
-  readonly Unchanged: string;
-}
+export type SeedAttributes = Readonly<Record<(typeof SEED_ATTRIBUTES)[keyof typeof SEED_ATTRIBUTES], string>>;
 
 /** Attributes of a completed, verified seeding. */
 export function seedAttributes(loaded: LoadedExport, result: { readonly written: number; readonly skipped: number }): SeedAttributes {
   return {
-    Imported: String(result.written),
-    Skipped: String(result.skipped),
-    Contexts: String(loaded.contexts.length),
-    SubjectVersions: String(loaded.schemas.length),
-    ExportSha256: loaded.trailer.sha256,
-    Unchanged: 'false',
+    [SEED_ATTRIBUTES.imported]: String(result.written),
+    [SEED_ATTRIBUTES.skipped]: String(result.skipped),
+    [SEED_ATTRIBUTES.contexts]: String(loaded.contexts.length),
+    [SEED_ATTRIBUTES.subjectVersions]: String(loaded.schemas.length),
+    [SEED_ATTRIBUTES.exportSha256]: loaded.trailer.sha256,
+    [SEED_ATTRIBUTES.unchanged]: 'false',
   };
 }
 
@@ -38,11 +27,11 @@ export function seedAttributes(loaded: LoadedExport, result: { readonly written:
  */
 export function unchangedAttributes(props: SeedProperties): SeedAttributes {
   return {
-    Imported: '0',
-    Skipped: '0',
-    Contexts: '0',
-    SubjectVersions: '0',
-    ExportSha256: props.exportSha256 ?? '',
-    Unchanged: 'true',
+    [SEED_ATTRIBUTES.imported]: '0',
+    [SEED_ATTRIBUTES.skipped]: '0',
+    [SEED_ATTRIBUTES.contexts]: '0',
+    [SEED_ATTRIBUTES.subjectVersions]: '0',
+    [SEED_ATTRIBUTES.exportSha256]: props.exportSha256 ?? '',
+    [SEED_ATTRIBUTES.unchanged]: 'true',
   };
 }

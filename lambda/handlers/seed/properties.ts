@@ -1,3 +1,5 @@
+import { SEED_PROPERTIES } from '../../contracts/seeding';
+
 /**
  * The seeding custom resource's properties. CloudFormation delivers every property as a
  * string (numbers and booleans included), so everything is parsed from strings here.
@@ -42,22 +44,24 @@ export function parseSeedProperties(raw: Record<string, unknown> | undefined): S
     return value.trim();
   };
 
-  const exportBucket = text('ExportBucket', true);
-  const exportKey = text('ExportKey', true);
-  const exportSha256 = text('ExportSha256', false)?.toLowerCase();
-  const registryUrl = text('RegistryUrl', true);
-  const adminSecretArn = text('AdminSecretArn', true);
-  const ecsCluster = text('EcsCluster', false);
-  const ecsService = text('EcsService', false);
+  const exportBucket = text(SEED_PROPERTIES.exportBucket, true);
+  const exportKey = text(SEED_PROPERTIES.exportKey, true);
+  const exportSha256 = text(SEED_PROPERTIES.exportSha256, false)?.toLowerCase();
+  const registryUrl = text(SEED_PROPERTIES.registryUrl, true);
+  const adminSecretArn = text(SEED_PROPERTIES.adminSecretArn, true);
+  const ecsCluster = text(SEED_PROPERTIES.ecsCluster, false);
+  const ecsService = text(SEED_PROPERTIES.ecsService, false);
 
   if (exportSha256 !== undefined && !SHA256_HEX.test(exportSha256)) {
-    problems.push("ExportSha256 must be 64 hex digits (the export's trailer sha256)");
+    problems.push(`${SEED_PROPERTIES.exportSha256} must be 64 hex digits (the export's trailer sha256)`);
   }
   if (registryUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(registryUrl)) {
-    problems.push('RegistryUrl must be an http:// or https:// URL');
+    problems.push(`${SEED_PROPERTIES.registryUrl} must be an http:// or https:// URL`);
   }
   if ((ecsCluster === undefined) !== (ecsService === undefined)) {
-    problems.push('EcsCluster and EcsService must be set together (or both left out to skip waiting for the service)');
+    problems.push(
+      `${SEED_PROPERTIES.ecsCluster} and ${SEED_PROPERTIES.ecsService} must be set together (or both left out to skip waiting for the service)`,
+    );
   }
   if (problems.length > 0) {
     throw new SeedPropertiesError(`Invalid seeding properties: ${problems.join('; ')}`);

@@ -1,3 +1,5 @@
+import { SEED_ENV } from '../../contracts/seeding';
+
 /**
  * Time budgets of the seeding resource. The Provider framework re-invokes isComplete every
  * query interval until `totalTimeout`; the handler keeps its own, slightly shorter deadline so
@@ -18,10 +20,10 @@ export interface SeedTiming {
 /** The construct sets SEED_TIMEOUT_SECONDS a little below the Provider's totalTimeout. */
 export function seedTimingFromEnv(env: NodeJS.ProcessEnv = process.env): SeedTiming {
   return {
-    budgetMs: positiveNumber(env.SEED_TIMEOUT_SECONDS, 48 * 60) * 1000,
-    invocationMarginMs: positiveNumber(env.SEED_INVOCATION_MARGIN_SECONDS, 30) * 1000,
+    budgetMs: positiveNumber(env[SEED_ENV.timeoutSeconds], 48 * 60) * 1000,
+    invocationMarginMs: positiveNumber(env[SEED_ENV.invocationMarginSeconds], 30) * 1000,
     importShare: 0.6,
-    maxWritesPerSlice: env.SEED_MAX_WRITES_PER_SLICE ? positiveNumber(env.SEED_MAX_WRITES_PER_SLICE, 0) || undefined : undefined,
+    maxWritesPerSlice: env[SEED_ENV.maxWritesPerSlice] ? positiveNumber(env[SEED_ENV.maxWritesPerSlice], 0) || undefined : undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
-import { readRegistrySnapshotDetailed, type ReadSnapshotOptions } from '../snapshot/read-snapshot';
+import { readRegistrySnapshotDetailed, type ReadSnapshotOptions } from '../snapshot';
 import { buildInventory, DEFAULT_MS_PER_WRITE, type Inventory } from './inventory';
 
 export interface AssessOptions extends ReadSnapshotOptions {

@@ -1,9 +1,9 @@
 import type { RegistryConfig, RegistryMode, SchemaType } from '../../registry-client/types';
 import type { SchemaRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { canonicalSubject, contextOfSubject, DEFAULT_CONTEXT } from '../export/order';
+import { canonicalSubject, contextOf, DEFAULT_CONTEXT } from '../../registry-client/names';
 
-/** Planning inventory of a registry (DESIGN §6 "Assess"). */
+/** Planning inventory of a registry (docs/architecture.md §6 "Assess"). */
 export interface Inventory {
   readonly serverVersion?: string;
   readonly totals: InventoryCounts;
@@ -57,7 +57,7 @@ export interface ImportEstimate {
   readonly assumption: string;
 }
 
-/** @default 10 ms per write: a healthy leader with a few writes in flight (reference §7, §12.15). */
+/** @default 10 ms per write: a healthy leader with a few writes in flight (docs/registry-semantics.md §7, §12.15). */
 export const DEFAULT_MS_PER_WRITE = 10;
 
 /** Builds the inventory from a snapshot (pure). */
@@ -107,13 +107,13 @@ function count(schemas: readonly SchemaRecord[]): InventoryCounts {
   };
 }
 
-/** Reference subjects resolve against the referring subject's context (reference §6). */
+/** Reference subjects resolve against the referring subject's context (docs/registry-semantics.md §6). */
 function resolveReference(referrer: SchemaRecord, subject: string, version: number): string {
   const qualified = /^:\.[^:]*:/.test(subject)
     ? canonicalSubject(subject)
     : referrer.context === DEFAULT_CONTEXT
       ? subject
-      : `:${contextOfSubject(referrer.subject)}:${subject}`;
+      : `:${contextOf(referrer.subject)}:${subject}`;
   return `${qualified}\u0000${version}`;
 }
 

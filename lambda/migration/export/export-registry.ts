@@ -1,9 +1,9 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { createExportWriter, type ExportWriteResult } from '../format/writer';
 import type { RegistrySnapshot } from '../format/snapshot';
+import { isReservedIdSubject } from '../import/reserve';
 import { getDefaultStore, type ExportStore } from '../store';
-import { readRegistrySnapshotDetailed, type ReadSnapshotOptions } from '../snapshot/read-snapshot';
-import type { SchemaReadMethod } from '../snapshot/read-schemas';
+import { readRegistrySnapshotDetailed, type ReadSnapshotOptions, type SchemaReadMethod } from '../snapshot';
 
 export interface ExportRegistryOptions extends ReadSnapshotOptions {
   /** Where `location` is resolved (local path or s3://). @default the process-wide store */
@@ -27,11 +27,16 @@ export interface ExportRegistryResult extends ExportWriteResult {
 }
 
 /**
- * Exports a live registry to `location` (DESIGN §5): reads the whole snapshot first (so a
+ * Exports a live registry to `location` (docs/architecture.md §5): reads the whole snapshot first (so a
  * failed read never leaves a partial file), then streams header, contexts, schemas,
  * configs, modes and max ids, then the trailer. The order is the snapshot's stable order,
  * so two exports of an unchanged registry differ only in `exportedAt`. The header names
  * the source by its credential-free display URL.
+ *
+ * The id-reservation placeholders an import leaves on a target are not written: they are the
+ * import's bookkeeping, and the reserved id is already in the context's maxId record (an import
+ * of this export reserves it again). So an export of a migrated registry equals the export of
+ * its source, and a backup counts the same subject-versions as the source has.
  */
 export async function exportRegistry(
   api: SchemaRegistryApi,
@@ -39,9 +44,11 @@ export async function exportRegistry(
   options: ExportRegistryOptions = {},
 ): Promise<ExportRegistryResult> {
   const read = await readRegistrySnapshotDetailed(api, options);
-  const { snapshot, frozenScopes } = options.transform
+  const transformed = options.transform
     ? options.transform(read.snapshot)
     : { snapshot: read.snapshot, frozenScopes: [] as readonly string[] };
+  const snapshot = withoutIdPlaceholders(transformed.snapshot);
+  const { frozenScopes } = transformed;
 
   const store = options.store ?? getDefaultStore();
   const handle = await store.openWriteStream(location);
@@ -70,4 +77,15 @@ export async function exportRegistry(
     await handle.abort(error instanceof Error ? error : new Error(String(error))).catch(() => undefined);
     throw error;
   }
+}
+
+/** The snapshot without the schemas, configs and modes of the id-reservation placeholder subject. */
+function withoutIdPlaceholders(snapshot: RegistrySnapshot): RegistrySnapshot {
+  if (!snapshot.schemas.some((record) => isReservedIdSubject(record.subject))) return snapshot;
+  return {
+    ...snapshot,
+    schemas: snapshot.schemas.filter((record) => !isReservedIdSubject(record.subject)),
+    configs: snapshot.configs.filter((record) => !isReservedIdSubject(record.scope)),
+    modes: snapshot.modes.filter((record) => !isReservedIdSubject(record.scope)),
+  };
 }

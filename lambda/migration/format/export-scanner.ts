@@ -2,7 +2,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { ExportFormatError } from './errors';
 import type { RawLine } from './line-splitter';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type BodyRecord, type HeaderRecord, type TrailerRecord } from './records';
-import { isObject, validateRecord } from './validate-record';
+import { isObject } from '../../registry-client/normalize';
+import { validateRecord } from './validate-record';
 
 /** How many problems an error message lists before "and N more". */
 const SHOWN_PROBLEMS = 10;

@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
 import { getDefaultStore, StoreError, type ExportStore } from '../store';
+import { compareContexts } from '../../registry-client/names';
 import { ExportFormatError } from './errors';
 import { ExportScanner } from './export-scanner';
 import { LineTooLongError, splitLines } from './line-splitter';
 import type { BodyRecord, ConfigRecord, MaxIdRecord, ModeRecord, SchemaRecord } from './records';
 import type { LoadedExport } from './snapshot';
+import { compareSchemaRecords } from './order';
 
 export interface ReadExportOptions {
   /**
@@ -52,7 +54,7 @@ export async function loadExport(location: string, storeOrOptions?: ExportStore 
     header,
     trailer,
     contexts: contexts.sort(compareContexts),
-    schemas: schemas.sort(compareSchemas),
+    schemas: schemas.sort(compareSchemaRecords),
     configs,
     modes,
     maxIds,
@@ -137,21 +139,4 @@ function translateReadError(error: unknown, location: string): unknown {
   // A stream that breaks mid-read (connection reset by S3, I/O error): name the export.
   const reason = code ?? (error as Error)?.message ?? String(error);
   return new StoreError(`reading export ${location} failed midway: ${reason}; try again`, location);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** "." first, then named contexts in lexicographic order. */
-function compareContexts(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a === '.') return -1;
-  if (b === '.') return 1;
-  return compareStrings(a, b);
-}
-
-/** (context, subject, version), matching the snapshot's documented order. */
-function compareSchemas(a: SchemaRecord, b: SchemaRecord): number {
-  return compareContexts(a.context, b.context) || compareStrings(a.subject, b.subject) || a.version - b.version;
 }

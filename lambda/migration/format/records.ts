@@ -1,13 +1,13 @@
-import type { RegistryConfig, RegistryMode, SchemaReference, SchemaType } from '../../registry-client/types';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportTrailer } from '../../contracts/export-format';
+import type { RegistryConfig, RegistryMode, SchemaContent } from '../../registry-client/types';
 
 /**
- * Records of the export format (DESIGN.md §5): JSON Lines, one record per line,
+ * Records of the export format (docs/architecture.md §5): JSON Lines, one record per line,
  * gzip when the name ends in `.gz`, a header first and a trailer last whose sha256
  * covers every line before it (each line's UTF-8 bytes followed by "\n").
  */
 
-export const EXPORT_FORMAT = 'schema-registry-export';
-export const EXPORT_FORMAT_VERSION = 1;
+export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION };
 
 export interface HeaderRecord {
   readonly type: 'header';
@@ -18,7 +18,7 @@ export interface HeaderRecord {
   readonly source: { readonly url: string; readonly version?: string };
   /**
    * Scopes whose READONLY mode was set by `sr-migrate freeze`, so an import does not
-   * carry the freeze over to the target (DESIGN §6).
+   * carry the freeze over to the target (docs/architecture.md §6).
    *
    * The exporter has already taken the freeze out of the mode records: each of these
    * scopes has a mode record holding its PRE-freeze mode, or no mode record when it had
@@ -35,18 +35,14 @@ export interface ContextRecord {
   readonly context: string;
 }
 
-export interface SchemaRecord {
+/** One subject-version; the content fields (schemaType, schema, references, metadata, ruleSet) as in SchemaContent. */
+export interface SchemaRecord extends SchemaContent {
   readonly type: 'schema';
   readonly context: string;
   /** Qualified subject for named contexts (":.ctx:orders-value"), plain in ".". */
   readonly subject: string;
   readonly version: number;
   readonly id: number;
-  readonly schemaType: SchemaType;
-  readonly schema: string;
-  readonly references?: readonly SchemaReference[];
-  readonly metadata?: Record<string, unknown>;
-  readonly ruleSet?: Record<string, unknown>;
   readonly deleted: boolean;
 }
 
@@ -69,12 +65,8 @@ export interface MaxIdRecord {
   readonly maxId: number;
 }
 
-export interface TrailerRecord {
-  readonly type: 'trailer';
-  /** Number of records per type (header and trailer excluded). */
-  readonly counts: Readonly<Record<'context' | 'schema' | 'config' | 'mode' | 'maxId', number>>;
-  readonly sha256: string;
-}
+/** The last line: counts per body record type and the sha256 of every line before it (lambda/contracts/export-format.ts). */
+export type TrailerRecord = ExportTrailer;
 
 export type BodyRecord = ContextRecord | SchemaRecord | ConfigRecord | ModeRecord | MaxIdRecord;
 export type ExportRecord = HeaderRecord | BodyRecord | TrailerRecord;

@@ -1,19 +1,11 @@
-import type { SchemaReference, SchemaType } from '../../registry-client/types';
+import type { SchemaContent, SchemaType } from '../../registry-client/types';
 
 /**
- * Content identity of a schema as the server sees it (reference §1.1: type, text,
+ * Content identity of a schema as the server sees it (docs/registry-semantics.md §1.1: type, text,
  * references, metadata and ruleSet), made comparable across registries: the server
  * stores a canonical form of AVRO and JSON text, so two texts that differ only in
  * whitespace, key order or `{"type":"long"}` vs `"long"` are the same schema.
  */
-
-export interface SchemaContent {
-  readonly schemaType: SchemaType;
-  readonly schema: string;
-  readonly references?: readonly SchemaReference[];
-  readonly metadata?: Record<string, unknown>;
-  readonly ruleSet?: Record<string, unknown>;
-}
 
 const AVRO_PRIMITIVES = new Set(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
 
@@ -79,7 +71,7 @@ export function deepEqualJson(a: unknown, b: unknown): boolean {
 
 /**
  * Equality for the optional members of a schema record or a config (references, metadata,
- * ruleSet): the server omits empty lists and objects (NON_EMPTY, reference §0), so `[]`, `{}`
+ * ruleSet): the server omits empty lists and objects (NON_EMPTY, docs/registry-semantics.md §0), so `[]`, `{}`
  * and absent are the same.
  */
 export function sameJson(a: unknown, b: unknown): boolean {

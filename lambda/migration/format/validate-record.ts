@@ -1,13 +1,15 @@
+import { trailerProblems } from '../../contracts/export-format';
+import { contextOf } from '../../registry-client/names';
+import { isObject } from '../../registry-client/normalize';
+
 /**
- * Structural checks of one parsed record (DESIGN §5, records.ts). Returns the problems
+ * Structural checks of one parsed record (docs/architecture.md §5, records.ts). Returns the problems
  * found, each naming the line; an empty list means the record has the documented shape.
  */
 
 const SCHEMA_TYPES = ['AVRO', 'PROTOBUF', 'JSON'];
 const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD'];
-const COUNT_KEYS = ['context', 'schema', 'config', 'mode', 'maxId'];
 const CONTEXT_NAME = /^\.[^:]*$/;
-const QUALIFIED = /^:(\.[^:]*):(.*)$/s;
 
 export function validateRecord(record: Record<string, unknown>, line: number): string[] {
   const problems: string[] = [];
@@ -32,7 +34,7 @@ export function validateRecord(record: Record<string, unknown>, line: number): s
       need(record.ruleSet === undefined || isObject(record.ruleSet), 'ruleSet must be an object');
       if (typeof record.subject === 'string' && isContext(record.context)) {
         need(
-          subjectContext(record.subject) === record.context,
+          contextOf(record.subject) === record.context,
           `subject ${JSON.stringify(record.subject)} does not belong to context ${record.context}`,
         );
       }
@@ -51,26 +53,12 @@ export function validateRecord(record: Record<string, unknown>, line: number): s
       need(isInt(record.maxId) && (record.maxId as number) >= 0, 'maxId must be an integer >= 0');
       break;
     case 'trailer':
-      need(
-        isObject(record.counts) && COUNT_KEYS.every((k) => isInt((record.counts as Record<string, unknown>)[k])),
-        `counts must give an integer for each of ${COUNT_KEYS.join(', ')}`,
-      );
-      need(typeof record.sha256 === 'string' && /^[0-9a-f]{64}$/.test(record.sha256), 'sha256 must be 64 hex digits');
+      for (const problem of trailerProblems(record)) problems.push(`${at}: ${problem}`);
       break;
     default:
       problems.push(`line ${line}: unknown record type ${JSON.stringify(record.type)}`);
   }
   return problems;
-}
-
-/** The context a (qualified) subject belongs to. */
-export function subjectContext(subject: string): string {
-  const match = QUALIFIED.exec(subject);
-  return match && match[1] !== '.' ? match[1] : '.';
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isInt(value: unknown): boolean {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EXPORT_BODY_TYPES, type ExportBodyType } from '../../contracts/export-format';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type BodyRecord, type HeaderRecord, type TrailerRecord } from './records';
 
 /** What the writer needs from its sink: a Node Writable (file, gzip, S3 upload body). */
@@ -38,8 +39,6 @@ export interface ExportWriter {
   finish(): Promise<ExportWriteResult>;
 }
 
-const BODY_TYPES = ['context', 'schema', 'config', 'mode', 'maxId'] as const;
-
 /**
  * Text collected before one write to the sink; bounds the writer's own buffer. Counted in
  * UTF-16 units (string length), which equals bytes for ASCII, the usual schema text.
@@ -47,14 +46,14 @@ const BODY_TYPES = ['context', 'schema', 'config', 'mode', 'maxId'] as const;
 export const WRITE_BATCH_BYTES = 64 * 1024;
 
 /**
- * Streams an export (DESIGN §5): the header line first, one JSON line per record in the
+ * Streams an export (docs/architecture.md §5): the header line first, one JSON line per record in the
  * order given (keys in the record object's order), then the trailer with counts and sha256.
  * Memory stays flat: lines are hashed and handed to the sink in ~64 KB batches, waiting for 'drain'.
  * Hashing a batch gives the same digest as hashing its lines one by one (sha256 is streaming).
  */
 export function createExportWriter(sink: WritableLike, info: ExportHeaderInfo): ExportWriter {
   const hash = createHash('sha256');
-  const counts: Record<(typeof BODY_TYPES)[number], number> = { context: 0, schema: 0, config: 0, mode: 0, maxId: 0 };
+  const counts: Record<ExportBodyType, number> = { context: 0, schema: 0, config: 0, mode: 0, maxId: 0 };
   let lines = 0;
   let state: 'open' | 'finishing' | 'finished' = 'open';
   let pending: Promise<void> = Promise.resolve();
@@ -101,7 +100,7 @@ export function createExportWriter(sink: WritableLike, info: ExportHeaderInfo): 
   return {
     write(record: BodyRecord): Promise<void> {
       if (state !== 'open') return Promise.reject(new Error('export writer: write() after finish()'));
-      if (!BODY_TYPES.includes(record.type)) {
+      if (!EXPORT_BODY_TYPES.includes(record.type)) {
         return Promise.reject(new Error(`export writer: unknown record type ${JSON.stringify(record.type)}`));
       }
       counts[record.type]++;

@@ -1,8 +1,17 @@
 import pLimit = require('p-limit');
 import type { SchemaRegistryApi } from '../../registry-client/api';
+import type { ExportStore } from '../store';
 import { RegistryError } from '../../registry-client/errors';
 import type { RegistryMode } from '../../registry-client/types';
-import { canonicalSubject, contextScope, DEFAULT_CONTEXT, GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
+import {
+  canonicalSubject,
+  contextScope,
+  DEFAULT_CONTEXT,
+  describeScope,
+  GLOBAL_SCOPE,
+  toApiScope,
+  TOP_LEVEL_SCOPE,
+} from '../../registry-client/names';
 import {
   assertStateMatches,
   FREEZE_STATE_FORMAT,
@@ -15,15 +24,17 @@ import {
 } from './state';
 
 export interface FreezeOptions {
-  /** Where the undo record goes. Use `defaultFreezeStatePath(api.displayUrl)` for the CLI default. */
-  readonly statePath: string;
+  /** Where the undo record goes: a local path or `s3://bucket/key` (see state.ts). */
+  readonly stateLocation: string;
+  /** @default the process-wide store */
+  readonly store?: ExportStore;
   /** Reads in flight at once while collecting subject modes. @default 16 */
   readonly concurrency?: number;
   readonly log?: (line: string) => void;
 }
 
 export interface FreezeResult {
-  readonly statePath: string;
+  readonly stateLocation: string;
   /** Scopes set to READONLY, with what they were before. */
   readonly changes: readonly FreezeChange[];
   /** Scopes that were read-only already and were left alone. */
@@ -31,7 +42,7 @@ export interface FreezeResult {
 }
 
 export interface UnfreezeResult {
-  readonly statePath: string;
+  readonly stateLocation: string;
   /** Scopes given back their previous mode (or unset again). */
   readonly restored: readonly FreezeChange[];
 }
@@ -47,7 +58,7 @@ export class FreezeError extends Error {
 const READ_ONLY: ReadonlySet<RegistryMode> = new Set<RegistryMode>(['READONLY', 'READONLY_OVERRIDE']);
 
 /**
- * Makes a source registry read-only for the migration window (reference §3.2, §10.2):
+ * Makes a source registry read-only for the migration window (docs/registry-semantics.md §3.2, §10.2):
  * READONLY at the top level, at ":.__GLOBAL:" (covers contexts created during the window),
  * at each named context, and at every subject that sets a mode of its own that is not
  * read-only (a subject-level READWRITE beats a global READONLY). Scopes already read-only
@@ -58,10 +69,10 @@ const READ_ONLY: ReadonlySet<RegistryMode> = new Set<RegistryMode>(['READONLY', 
  * frozen modes as "previous").
  */
 export async function freezeRegistry(api: SchemaRegistryApi, options: FreezeOptions): Promise<FreezeResult> {
-  const existing = await readFreezeState(options.statePath);
+  const existing = await readFreezeState(options.stateLocation, options.store);
   if (existing) {
     throw new FreezeError(
-      `${api.displayUrl} already has a freeze record at ${options.statePath} (frozen ${existing.frozenAt}); ` +
+      `${api.displayUrl} already has a freeze record at ${options.stateLocation} (frozen ${existing.frozenAt}); ` +
         'run `sr-migrate freeze --undo` first, or pass --state with another path',
     );
   }
@@ -84,23 +95,23 @@ export async function freezeRegistry(api: SchemaRegistryApi, options: FreezeOpti
   const applied: FreezeChange[] = [];
   for (const change of changes) {
     state.changes = [...applied, change];
-    await writeFreezeState(options.statePath, state);
+    await writeFreezeState(options.stateLocation, state, options.store);
     try {
-      await withModeErrors(() => api.putMode(apiScope(change.scope), 'READONLY'), change.scope, 'freeze');
+      await withModeErrors(() => api.putMode(toApiScope(change.scope), 'READONLY'), change.scope, 'freeze');
     } catch (error) {
       // A refused write did not land: drop it from the record. Any other failure (a timeout,
       // a 5xx) may have landed, so the pending change stays recorded; restoring it is harmless.
       if (error instanceof FreezeError) {
-        if (applied.length === 0) await removeFreezeState(options.statePath);
-        else await writeFreezeState(options.statePath, { ...state, changes: applied });
+        if (applied.length === 0) await removeFreezeState(options.stateLocation, options.store);
+        else await writeFreezeState(options.stateLocation, { ...state, changes: applied }, options.store);
       }
       throw error;
     }
     applied.push(change);
     options.log?.(`READONLY ${describeScope(change.scope)} (was ${change.previous ?? 'unset'})`);
   }
-  if (applied.length === 0) await writeFreezeState(options.statePath, state);
-  return { statePath: options.statePath, changes: applied, alreadyReadOnly };
+  if (applied.length === 0) await writeFreezeState(options.stateLocation, state, options.store);
+  return { stateLocation: options.stateLocation, changes: applied, alreadyReadOnly };
 }
 
 /**
@@ -108,22 +119,25 @@ export async function freezeRegistry(api: SchemaRegistryApi, options: FreezeOpti
  * back, or is unset again (DELETE) when it had none (see `restoresToUnset`); in reverse
  * order (subjects first).
  * A restored IMPORT is written with force, as it would otherwise refuse a non-empty scope
- * (§12.3). Removes the state file when done.
+ * (docs/registry-semantics.md §12.3). Removes the state file when done.
  */
-export async function unfreezeRegistry(api: SchemaRegistryApi, options: Pick<FreezeOptions, 'statePath' | 'log'>): Promise<UnfreezeResult> {
-  const state = await readFreezeState(options.statePath);
+export async function unfreezeRegistry(
+  api: SchemaRegistryApi,
+  options: Pick<FreezeOptions, 'stateLocation' | 'store' | 'log'>,
+): Promise<UnfreezeResult> {
+  const state = await readFreezeState(options.stateLocation, options.store);
   if (!state) {
     throw new FreezeStateError(
-      `no freeze record at ${options.statePath}, so there is nothing to undo; pass --state with the file written by \`sr-migrate freeze\``,
+      `no freeze record at ${options.stateLocation}, so there is nothing to undo; pass --state with the record written by \`sr-migrate freeze\``,
     );
   }
-  assertStateMatches(state, api.displayUrl, options.statePath);
+  assertStateMatches(state, api.displayUrl, options.stateLocation);
   const restored: FreezeChange[] = [];
   for (const change of [...state.changes].reverse()) {
     await withModeErrors(
       async () => {
-        if (restoresToUnset(change)) await api.deleteMode(apiScope(change.scope));
-        else await api.putMode(apiScope(change.scope), change.previous as RegistryMode, { force: change.previous === 'IMPORT' });
+        if (restoresToUnset(change)) await api.deleteMode(toApiScope(change.scope));
+        else await api.putMode(toApiScope(change.scope), change.previous as RegistryMode, { force: change.previous === 'IMPORT' });
       },
       change.scope,
       'undo the freeze of',
@@ -131,8 +145,8 @@ export async function unfreezeRegistry(api: SchemaRegistryApi, options: Pick<Fre
     restored.push(change);
     options.log?.(`${change.previous ?? 'unset'} ${describeScope(change.scope)}`);
   }
-  await removeFreezeState(options.statePath);
-  return { statePath: options.statePath, restored };
+  await removeFreezeState(options.stateLocation, options.store);
+  return { stateLocation: options.stateLocation, restored };
 }
 
 interface ScopeMode {
@@ -153,7 +167,7 @@ async function freezeScopes(api: SchemaRegistryApi, concurrency: number): Promis
     [...wide, ...subjectScopes].map((scope, index) =>
       limit(async () => ({
         scope,
-        mode: await api.getMode(apiScope(scope)),
+        mode: await api.getMode(toApiScope(scope)),
         subjectLevel: index >= wide.length,
       })),
     ),
@@ -175,21 +189,10 @@ async function withModeErrors(write: () => Promise<unknown>, scope: string, acti
 }
 
 /**
- * Unset scopes are restored with DELETE. ":.__GLOBAL:" answers READWRITE when unset (§12.6),
+ * Unset scopes are restored with DELETE. ":.__GLOBAL:" answers READWRITE when unset (docs/registry-semantics.md §12.6),
  * so a recorded READWRITE there is taken as unset: the usual state, and indistinguishable
  * from an explicit READWRITE for every reader and for mode resolution.
  */
 export function restoresToUnset(change: FreezeChange): boolean {
   return change.previous === null || (change.scope === GLOBAL_SCOPE && change.previous === 'READWRITE');
-}
-
-function apiScope(scope: string): string | undefined {
-  return scope === TOP_LEVEL_SCOPE ? undefined : scope;
-}
-
-export function describeScope(scope: string): string {
-  if (scope === TOP_LEVEL_SCOPE) return 'the top level';
-  if (scope === GLOBAL_SCOPE) return 'all contexts (:.__GLOBAL:)';
-  if (/^:\.[^:]*:$/.test(scope)) return `context ${scope}`;
-  return `subject "${scope}"`;
 }

@@ -1,4 +1,4 @@
-export { describeScope, FreezeError, freezeRegistry, unfreezeRegistry } from './freeze';
+export { FreezeError, freezeRegistry, unfreezeRegistry } from './freeze';
 export type { FreezeOptions, FreezeResult, UnfreezeResult } from './freeze';
-export { defaultFreezeStatePath, FreezeStateError, readFreezeState, type FreezeChange, type FreezeState } from './state';
+export { FreezeStateError, readFreezeState, type FreezeChange, type FreezeState } from './state';
 export { unfreezeSnapshot, type UnfrozenSnapshot } from './unfreeze-snapshot';

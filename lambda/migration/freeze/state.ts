@@ -1,12 +1,14 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { RegistryMode } from '../../registry-client/types';
+import { getDefaultStore, StoreError, type ExportStore } from '../store';
 
 /**
  * The undo record of `sr-migrate freeze`: which scopes it made READONLY and what each
- * scope's mode was before. Kept in a local JSON file, because the registry has nowhere
- * to store a marker that would not itself be migrated (a config scope cannot hold one,
- * and a marker subject would be copied to the target).
+ * scope's mode was before. Kept outside the registry, because the registry has nowhere to
+ * store a marker that would not itself be migrated (a config scope cannot hold one, and a
+ * marker subject would be copied to the target). It lives at a store location: a local path
+ * (the CLI's default) or `s3://bucket/key`, which a run inside the VPC and a later run from a
+ * laptop can share.
  */
 export interface FreezeState {
   readonly format: typeof FREEZE_STATE_FORMAT;
@@ -27,7 +29,7 @@ export interface FreezeChange {
 
 export const FREEZE_STATE_FORMAT = 'sr-migrate-freeze-state';
 
-/** A freeze state file that is missing, unreadable or belongs to another registry. */
+/** A freeze state record that is unreadable or belongs to another registry. */
 export class FreezeStateError extends Error {
   constructor(message: string) {
     super(message);
@@ -35,58 +37,51 @@ export class FreezeStateError extends Error {
   }
 }
 
-/** `.sr-migrate/freeze-<host_port>.json` under `baseDir`: one file per frozen registry. */
-export function defaultFreezeStatePath(displayUrl: string, baseDir = process.cwd()): string {
-  let host: string;
-  try {
-    const url = new URL(displayUrl);
-    host = `${url.hostname}${url.port ? `_${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}`;
-  } catch {
-    host = displayUrl;
-  }
-  return join(baseDir, '.sr-migrate', `freeze-${host.replace(/[^A-Za-z0-9.-]+/g, '_')}.json`);
-}
-
-/** Reads a state file; undefined when it does not exist. */
-export async function readFreezeState(path: string): Promise<FreezeState | undefined> {
+/** Reads a freeze record; undefined when it does not exist. */
+export async function readFreezeState(location: string, store: ExportStore = getDefaultStore()): Promise<FreezeState | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readText(await store.openReadStream(location));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new FreezeStateError(`cannot read freeze state ${path}: ${(error as Error).message}`);
+    if (error instanceof StoreError && error.notFound) return undefined;
+    throw new FreezeStateError(`cannot read freeze state ${location}: ${(error as Error).message}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new FreezeStateError(`freeze state ${path} is not valid JSON; restore it from a backup or fix the modes by hand`);
+    throw new FreezeStateError(`freeze state ${location} is not valid JSON; restore it from a backup or fix the modes by hand`);
   }
   if (!isFreezeState(parsed)) {
-    throw new FreezeStateError(`${path} is not an sr-migrate freeze state file (format ${FREEZE_STATE_FORMAT} version 1)`);
+    throw new FreezeStateError(`${location} is not an sr-migrate freeze state file (format ${FREEZE_STATE_FORMAT} version 1)`);
   }
   return parsed;
 }
 
-/** Writes atomically (temporary file, then rename) so a crash never leaves half a state. */
-export async function writeFreezeState(path: string, state: FreezeState): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-  await rename(temporary, path);
+/** Writes a freeze record completely or not at all (a local file is renamed into place; an S3 object appears when uploaded). */
+export async function writeFreezeState(location: string, state: FreezeState, store: ExportStore = getDefaultStore()): Promise<void> {
+  const handle = await store.openWriteStream(location);
+  handle.stream.end(Buffer.from(`${JSON.stringify(state, null, 2)}\n`, 'utf8'));
+  await handle.done;
 }
 
-export async function removeFreezeState(path: string): Promise<void> {
-  await rm(path, { force: true });
+export async function removeFreezeState(location: string, store: ExportStore = getDefaultStore()): Promise<void> {
+  await store.remove(location);
 }
 
-/** Refuses a state file written for another registry. */
-export function assertStateMatches(state: FreezeState, displayUrl: string, path: string): void {
+/** Refuses a state record written for another registry. */
+export function assertStateMatches(state: FreezeState, displayUrl: string, location: string): void {
   if (state.registry !== displayUrl) {
     throw new FreezeStateError(
-      `freeze state ${path} belongs to ${state.registry}, not ${displayUrl}; pass --state with the file written when ${displayUrl} was frozen`,
+      `freeze state ${location} belongs to ${state.registry}, not ${displayUrl}; pass --state with the record written when ${displayUrl} was frozen`,
     );
   }
+}
+
+async function readText(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const MODES = new Set(['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD']);

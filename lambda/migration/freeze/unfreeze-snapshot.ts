@@ -1,7 +1,7 @@
 import type { RegistryMode } from '../../registry-client/types';
 import type { ModeRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { compareStrings } from '../export/order';
+import { compareStrings } from '../../registry-client/names';
 import { restoresToUnset } from './freeze';
 import type { FreezeState } from './state';
 
@@ -16,7 +16,7 @@ export interface UnfrozenSnapshot {
 
 /**
  * Takes the freeze back out of a snapshot read from a frozen source, so an import does not
- * carry the migration freeze to the target (DESIGN §6, issue #3): each scope recorded in the
+ * carry the migration freeze to the target (docs/architecture.md §6): each scope recorded in the
  * freeze state that still reads READONLY gets its pre-freeze mode record, or loses its mode
  * record when none was set before. Those scopes are returned as `frozenScopes` for the
  * export header. Scopes that no longer read READONLY are left as read and reported.

@@ -1,12 +1,14 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
-import { readRegistrySnapshot } from '../snapshot/read-snapshot';
+import { readRegistrySnapshot } from '../snapshot';
 import type { LoadedExport } from '../format/snapshot';
+import { expectedStateOf } from '../format/expected-state';
 import { ImportConflictError } from './conflicts';
 import { runPipeline, WriteBudget } from './pipeline';
 import { planImport } from './plan';
 import { RESERVED_ID_SUBJECT } from './reserve';
 import { withUnlistedContextSettings } from './target-state';
-import { checksCompatibilityInImport, scopeKind, type ScopeKind } from './scopes';
+import { scopeKind, type ScopeKind } from '../../registry-client/names';
+import { checksCompatibilityInImport } from '../../registry-client/features';
 import type { ImportPlan, PlannedModeWrite } from './types';
 import { putMode, registerVersion, softDelete, writeConfig } from './writes';
 
@@ -24,7 +26,7 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
   /**
    * Writes in flight. The server serialises writes behind one lock; a few in flight keep
-   * that lock busy (§12.15), many more only queue.
+   * that lock busy (docs/registry-semantics.md §12.15), many more only queue.
    * @default 8
    */
   readonly concurrency?: number;
@@ -68,7 +70,7 @@ export interface ImportResult {
   readonly counts: ImportCounts;
   /**
    * The subject (in each context that needs one) holding the soft-deleted placeholder that
-   * reserves the source's highest id (§12.10); verify treats it as the import's bookkeeping.
+   * reserves the source's highest id (docs/registry-semantics.md §12.10); verify treats it as the import's bookkeeping.
    */
   readonly reservedIdSubject: typeof RESERVED_ID_SUBJECT;
 }
@@ -78,7 +80,7 @@ const READ_CONCURRENCY = 8;
 
 /**
  * Imports a validated export into `api`'s registry with every id, version and setting
- * preserved (DESIGN §6, reference §10): read the target, plan, refuse on conflicts
+ * preserved (docs/architecture.md §6, docs/registry-semantics.md §10): read the target, plan, refuse on conflicts
  * before any write, then apply phase by phase. Idempotent and resumable: each call
  * re-plans from the target's state.
  * @throws ImportConflictError before any write when the plan has conflicts (also on a dry run).
@@ -94,7 +96,7 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
     loaded,
     await readRegistrySnapshot(api, { concurrency: Math.max(concurrency, READ_CONCURRENCY) }),
   );
-  const plan = planImport({ ...loaded, frozenScopes: loaded.header.frozenScopes }, target, {
+  const plan = planImport(expectedStateOf(loaded), target, {
     force: options.force,
     legacyCompatibility: checksCompatibilityInImport(targetVersion),
   });
@@ -120,20 +122,20 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
   };
   const pipeline = { concurrency, budget };
 
-  // 1. IMPORT per scope, widest first, before any registration (§12.1, §12.2).
+  // 1. IMPORT per scope, widest first, before any registration (docs/registry-semantics.md §12.1, §12.2).
   for (const write of plan.enterImport) {
     if (!budget.tryTake()) return result(false);
     await putMode(api, write);
     counts.importModeEntered++;
   }
-  // 2. Targets before 7.5 check compatibility even in IMPORT (§4.2 step 7).
+  // 2. Targets before 7.5 check compatibility even in IMPORT (docs/registry-semantics.md §4.2 step 7).
   for (const scope of plan.compatibilityOverrides) {
     if (!budget.tryTake()) return result(false);
     await writeConfig(api, { scope, deleteFirst: false, body: { compatibility: 'NONE' } }, () => true);
     counts.compatibilityOverrides++;
   }
 
-  // 3. Registrations, reference targets answered before referrers (§12.8).
+  // 3. Registrations, reference targets answered before referrers (docs/registry-semantics.md §12.8).
   log(`Registering ${plan.registrations.length} subject-version(s), ${concurrency} in flight.`);
   const registered = await runPipeline(
     plan.registrations,
@@ -145,7 +147,7 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
   );
   if (registered.stopped) return result(false);
 
-  // 4. Id reservation: placeholder at the max id, then soft-deleted (§12.10).
+  // 4. Id reservation: placeholder at the max id, then soft-deleted (docs/registry-semantics.md §12.10).
   for (const reservation of plan.reservations) {
     if (!budget.tryTake()) return result(false);
     await registerVersion(api, reservation.subject, reservation.request);
@@ -157,7 +159,7 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
     );
   }
 
-  // 5. Soft deletes, referrers first (§12.9).
+  // 5. Soft deletes, referrers first (docs/registry-semantics.md §12.9).
   const deleted = await runPipeline(
     plan.deletes,
     async (item) => {
@@ -168,7 +170,7 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
   );
   if (deleted.stopped) return result(false);
 
-  // 6. Configs before modes: READONLY would block them (§12.4); alias configs last.
+  // 6. Configs before modes: READONLY would block them (docs/registry-semantics.md §12.4); alias configs last.
   const aliasFree = plan.configs.filter((write) => write.body?.alias === undefined);
   const withAlias = plan.configs.filter((write) => write.body?.alias !== undefined);
   for (const batch of [aliasFree, withAlias]) {
@@ -184,7 +186,7 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
     if (outcome.stopped || stoppedInside) return result(false);
   }
 
-  // 7. Modes exactly as exported, narrowest scope first, one tier at a time (§12.3, §12.6).
+  // 7. Modes exactly as exported, narrowest scope first, one tier at a time (docs/registry-semantics.md §12.3, §12.6).
   for (const tier of modeTiers(plan.modes)) {
     const outcome = await runPipeline(
       tier,

@@ -1,3 +1,4 @@
+import { describeSubject } from '../../registry-client/names';
 import type { SchemaRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { isOwnReservation } from './reserve';
@@ -5,7 +6,7 @@ import { referenceKeys, type SchemaIndex, versionKey } from './schema-index';
 import type { ImportConflict } from './types';
 
 /**
- * Reasons an import must not write anything (DESIGN §6, reference §4.2 and §12.2).
+ * Reasons an import must not write anything (docs/architecture.md §6, docs/registry-semantics.md §4.2 and §12.2).
  * All of them are found before the first write and reported together.
  */
 
@@ -57,7 +58,7 @@ export function findTargetConflicts(
       subject: other.subject,
       version: other.version,
       message:
-        `id ${id} in context "${context}" is bound on the target to other content (target ${describe(other.subject, other.version)}, export ${describe(sourceRecords[0].subject, sourceRecords[0].version)}); ` +
+        `id ${id} in context "${context}" is bound on the target to other content (target ${describeSubject(other.subject, other.version)}, export ${describeSubject(sourceRecords[0].subject, sourceRecords[0].version)}); ` +
         'import into an empty registry or context, or remove that schema from the target first',
     });
   }
@@ -73,7 +74,7 @@ export function findTargetConflicts(
         version: record.version,
         id: record.id,
         message:
-          `${describe(record.subject, record.version)} holds ${existing.id === record.id ? 'other content' : `id ${existing.id}`} on the target but id ${record.id}` +
+          `${describeSubject(record.subject, record.version)} holds ${existing.id === record.id ? 'other content' : `id ${existing.id}`} on the target but id ${record.id}` +
           `${existing.id === record.id ? ' with different content' : ''} in the export; the server would silently overwrite it, so the import refuses — reconcile that subject on the target first`,
       });
     } else if (existing.deleted && !record.deleted) {
@@ -84,7 +85,7 @@ export function findTargetConflicts(
         version: record.version,
         id: record.id,
         message:
-          `${describe(record.subject, record.version)} is soft-deleted on the target but live in the export; the API cannot undelete it — ` +
+          `${describeSubject(record.subject, record.version)} is soft-deleted on the target but live in the export; the API cannot undelete it — ` +
           'permanently delete it on the target (DELETE …?permanent=true) and re-run',
       });
     }
@@ -105,7 +106,7 @@ export function findTargetConflicts(
         kind: 'target-not-empty',
         subject,
         message:
-          `the target holds ${describe(subject)} version(s) ${versions.join(', ')}, which are not in this export; ` +
+          `the target holds ${describeSubject(subject)} version(s) ${versions.join(', ')}, which are not in this export; ` +
           'pass --force to import into a registry that has other content',
       });
     }
@@ -116,7 +117,7 @@ export function findTargetConflicts(
 /**
  * A soft-deleted target version that the server will remove by itself: registering a
  * version with the same id under the same subject hard-deletes soft-deleted earlier
- * versions with that id (§4.2 step 10). The source did exactly that when the schema was
+ * versions with that id (docs/registry-semantics.md §4.2 step 10). The source did exactly that when the schema was
  * registered again, which is why the export lacks the old version (a final sync).
  */
 function replacedByRegistration(record: SchemaRecord, sourceIndex: SchemaIndex, targetIndex: SchemaIndex): boolean {
@@ -146,7 +147,7 @@ export function findExportConflicts(sourceIndex: SchemaIndex, targetIndex: Schem
       context: first.context,
       id: first.id,
       message:
-        `the export binds id ${first.id} in context "${first.context}" to two different contents (${describe(first.subject, first.version)} and ${describe(other.subject, other.version)}); ` +
+        `the export binds id ${first.id} in context "${first.context}" to two different contents (${describeSubject(first.subject, first.version)} and ${describeSubject(other.subject, other.version)}); ` +
         'the export is damaged — export the source again',
     });
   }
@@ -161,15 +162,10 @@ export function findExportConflicts(sourceIndex: SchemaIndex, targetIndex: Schem
         version: record.version,
         id: record.id,
         message:
-          `${describe(record.subject, record.version)} references "${ref.subject}" version ${ref.version} (as "${ref.name}"), which is neither in the export nor on the target; ` +
+          `${describeSubject(record.subject, record.version)} references "${ref.subject}" version ${ref.version} (as "${ref.name}"), which is neither in the export nor on the target; ` +
           'export the source again, or register the referenced schema on the target first',
       });
     });
   }
   return conflicts;
-}
-
-/** `subject "x"` or `subject "x" version 3`, quoted so spaces and unicode stay readable. */
-export function describe(subject: string, version?: number): string {
-  return version === undefined ? `subject ${JSON.stringify(subject)}` : `subject ${JSON.stringify(subject)} version ${version}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Import: plan before write, apply, idempotent and resumable (DESIGN §6).
+ * Import: plan before write, apply, idempotent and resumable (docs/architecture.md §6).
  * The CLI (`sr-migrate import`) and the seeding Lambda call exactly this API.
  */
 export { importExport, type ImportCounts, type ImportOptions, type ImportResult } from './apply';
@@ -7,7 +7,6 @@ export { ImportConflictError } from './conflicts';
 export { planImport, type PlanOptions } from './plan';
 export { renderPlan, type RenderOptions } from './render';
 export { isOwnReservation, isReservedIdSubject, RESERVED_ID_SUBJECT } from './reserve';
-export { checksCompatibilityInImport } from './scopes';
 export type {
   ImportConflict,
   ImportConflictKind,

@@ -1,8 +1,8 @@
 /**
  * Bounded-concurrency runner with dependencies and a write budget. Keeps up to
  * `concurrency` writes in flight (the server's single write lock then never idles on a
- * round trip, §12.15) but starts an item only once every item in its `after` list has
- * been answered (§12.8). Stops starting items when the budget says so (Lambda slices)
+ * round trip, docs/registry-semantics.md §12.15) but starts an item only once every item in its `after` list has
+ * been answered (docs/registry-semantics.md §12.8). Stops starting items when the budget says so (Lambda slices)
  * or on the first failure, and always waits for what is in flight before returning.
  */
 

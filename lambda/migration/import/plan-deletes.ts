@@ -1,6 +1,6 @@
 import type { SchemaRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { describe } from './conflicts';
+import { describeSubject } from '../../registry-client/names';
 import { dependenciesInOrder, topologicalOrder } from './order';
 import { isOwnReservation } from './reserve';
 import { referenceKeys, type SchemaIndex, versionKey } from './schema-index';
@@ -16,7 +16,7 @@ type DeleteOp =
 
 /**
  * Soft deletes the export has and the target will lack once every version is
- * registered (§4.4, §12.9): `DELETE /subjects/{s}` for a subject deleted as a whole,
+ * registered (docs/registry-semantics.md §4.4, §12.9): `DELETE /subjects/{s}` for a subject deleted as a whole,
  * version deletes otherwise; a delete waits for the deletes of its referrers (a live
  * referrer makes the server answer 42206). Also finishes this export's own id
  * placeholder if an interrupted run left it live.
@@ -72,7 +72,7 @@ export function planDeletes(
         if (referrerOp !== undefined && referrerOp !== at) deps.add(referrerOp);
         else if (referrerOp === undefined && !referrer.deleted) {
           warnings.push(
-            `${describeKey(key)} is soft-deleted in the export while live ${describe(referrer.subject, referrer.version)} references it; ` +
+            `${describeKey(key)} is soft-deleted in the export while live ${describeSubject(referrer.subject, referrer.version)} references it; ` +
               'the target will refuse that delete (42206) — delete the referrer at the source first, or accept the version staying live on the target',
           );
         }
@@ -94,5 +94,5 @@ export function planDeletes(
 
 function describeKey(key: string): string {
   const [subject, version] = key.split('\u0000');
-  return describe(subject, Number(version));
+  return describeSubject(subject, Number(version));
 }

@@ -1,6 +1,6 @@
 import type { RegisterSchemaRequest } from '../../registry-client/types';
 import type { SchemaRecord } from '../format/records';
-import { describe } from './conflicts';
+import { describeSubject } from '../../registry-client/names';
 import { emptyToUndefined } from '../format/schema-content';
 import { dependenciesInOrder, topologicalOrder } from './order';
 import { referenceKeys, type SchemaIndex, versionKey } from './schema-index';
@@ -15,7 +15,7 @@ export interface RegistrationPlan {
 
 /**
  * Every export version the target lacks (soft-deleted ones too: they are registered
- * live and deleted afterwards, §4.4), in reference order: a reference's target before
+ * live and deleted afterwards, docs/registry-semantics.md §4.4), in reference order: a reference's target before
  * its referrers, otherwise (context, subject, version) order.
  */
 export function planRegistrations(sourceIndex: SchemaIndex, targetIndex: SchemaIndex): RegistrationPlan {
@@ -45,13 +45,13 @@ export function planRegistrations(sourceIndex: SchemaIndex, targetIndex: SchemaI
     subject: missing[cycle[0]].subject,
     version: missing[cycle[0]].version,
     message:
-      `references form a cycle (${cycle.map((at) => describe(missing[at].subject, missing[at].version)).join(' -> ')}), so no registration order exists; ` +
+      `references form a cycle (${cycle.map((at) => describeSubject(missing[at].subject, missing[at].version)).join(' -> ')}), so no registration order exists; ` +
       'the export is damaged — export the source again',
   }));
   return { registrations, alreadyPresent: sourceIndex.records.length - missing.length, conflicts };
 }
 
-/** The POST body: explicit id and version, metadata and ruleSet on every version (§12.13), no normalize. */
+/** The POST body: explicit id and version, metadata and ruleSet on every version (docs/registry-semantics.md §12.13), no normalize. */
 export function registrationRequest(record: SchemaRecord): RegisterSchemaRequest {
   const request: { -readonly [K in keyof RegisterSchemaRequest]: RegisterSchemaRequest[K] } = {
     schema: record.schema,

@@ -1,8 +1,16 @@
-import { contextOf } from '../../registry-client/names';
 import type { RegistryConfig, RegistryMode } from '../../registry-client/types';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { deepEqualJson } from '../format/schema-content';
-import { contextModeScope, effectiveMode, GLOBAL_CONTEXT_SCOPE, isReadOnly, narrowestFirst, scopeKind, TOP_LEVEL_SCOPE } from './scopes';
+import {
+  contextOf,
+  contextScope,
+  GLOBAL_SCOPE,
+  narrowestFirst,
+  scopeKind,
+  TOP_LEVEL_SCOPE,
+  widestFirst,
+} from '../../registry-client/names';
+import { effectiveMode, isReadOnly } from '../mode-resolution';
 import type { PlannedConfigWrite, PlannedModeWrite } from './types';
 
 export interface SettingsInput {
@@ -14,7 +22,7 @@ export interface SettingsInput {
   readonly registrationSubjects: ReadonlySet<string>;
   /** Subjects that receive soft deletes. */
   readonly deleteSubjects: ReadonlySet<string>;
-  /** `?force=true` when entering IMPORT (non-empty or resumed target, §12.2). */
+  /** `?force=true` when entering IMPORT (non-empty or resumed target, docs/registry-semantics.md §12.2). */
   readonly forceImportMode: boolean;
   /** The target checks compatibility even in IMPORT (before 7.5): set NONE while registering. */
   readonly legacyCompatibility: boolean;
@@ -32,11 +40,11 @@ export interface SettingsPlan {
  * Mode and config writes around the schema writes:
  * 1. IMPORT on every scope that receives registrations (the top level for ".", ":.ctx:"
  *    per named context, a subject whose own mode would shadow its context's), and on any
- *    scope whose READONLY would block a delete or config write (§12.1, §12.4); nothing
- *    when there is nothing to write (§12.14);
+ *    scope whose READONLY would block a delete or config write (docs/registry-semantics.md §12.1, §12.4); nothing
+ *    when there is nothing to write (docs/registry-semantics.md §12.14);
  * 2. on targets before 7.5, compatibility NONE where registrations land;
  * 3. configs made equal to the export's, scope by scope (rename, DELETE first, aliases last);
- * 4. modes restored exactly as exported, narrowest first, unset stays unset, with force (§12.3, §12.6);
+ * 4. modes restored exactly as exported, narrowest first, unset stays unset, with force (docs/registry-semantics.md §12.3, §12.6);
  *    a frozen source's freeze is already replaced by the pre-freeze modes in the export.
  * Only scopes the export knows are touched; a forced import leaves the target's other subjects alone.
  */
@@ -50,7 +58,7 @@ export function planSettings(input: SettingsInput): SettingsPlan {
   const compatibilityOverrides: string[] = [];
   if (input.legacyCompatibility) {
     for (const context of [...input.registrationContexts].sort()) {
-      const scope = contextModeScope(context);
+      const scope = contextScope(context);
       const current = configsAfter.get(scope);
       if (current?.compatibilityLevel === 'NONE') continue;
       compatibilityOverrides.push(scope);
@@ -67,7 +75,7 @@ export function planSettings(input: SettingsInput): SettingsPlan {
     modesAfter.set(scope, 'IMPORT');
     enterImport.push({ scope, mode: 'IMPORT', force: input.forceImportMode });
   };
-  for (const context of input.registrationContexts) enter(contextModeScope(context));
+  for (const context of input.registrationContexts) enter(contextScope(context));
   for (const subject of input.registrationSubjects) {
     if (modesAfter.has(subject)) enter(subject);
   }
@@ -76,7 +84,7 @@ export function planSettings(input: SettingsInput): SettingsPlan {
   for (const scope of otherWrites) {
     if (!isReadOnly(effectiveMode(scope, modesAfter))) continue;
     const ownScope = modesAfter.has(scope) || scopeKind(scope) !== 'subject';
-    enter(ownScope ? scope : contextModeScope(contextOf(scope)));
+    enter(ownScope ? scope : contextScope(contextOf(scope)));
   }
   enterImport.sort((a, b) => widestFirst(a.scope, b.scope));
 
@@ -86,23 +94,17 @@ export function planSettings(input: SettingsInput): SettingsPlan {
   return { enterImport, compatibilityOverrides, configs: configs.writes, modes: modes.writes, settingsAlreadyEqual };
 }
 
-/** Top level, ":.__GLOBAL:", contexts, subjects; names ascending within each. */
-function widestFirst(a: string, b: string): number {
-  const rank: Record<string, number> = { top: 0, global: 1, context: 2, subject: 3 };
-  return rank[scopeKind(a)] - rank[scopeKind(b)] || (a < b ? -1 : a > b ? 1 : 0);
-}
-
 /** Scopes the export speaks for: top level, ":.__GLOBAL:", its contexts, its subjects and the scopes it has settings on. */
 function sourceKnownScopes(source: RegistrySnapshot): Set<string> {
-  const scopes = new Set<string>([TOP_LEVEL_SCOPE, GLOBAL_CONTEXT_SCOPE]);
-  for (const context of source.contexts) scopes.add(contextModeScope(context));
+  const scopes = new Set<string>([TOP_LEVEL_SCOPE, GLOBAL_SCOPE]);
+  for (const context of source.contexts) scopes.add(contextScope(context));
   for (const record of source.schemas) scopes.add(record.subject);
   for (const record of source.configs) scopes.add(record.scope);
   for (const record of source.modes) scopes.add(record.scope);
   return scopes;
 }
 
-/** Top level and ":.__GLOBAL:" read back defaults when unset, so "unset" there cannot be told from the default (§12.6). */
+/** Top level and ":.__GLOBAL:" read back defaults when unset, so "unset" there cannot be told from the default (docs/registry-semantics.md §12.6). */
 function readsDefaultWhenUnset(scope: string): boolean {
   const kind = scopeKind(scope);
   return kind === 'top' || kind === 'global';
@@ -135,13 +137,13 @@ function planConfigs(
       current !== undefined && Object.keys(current).some((field) => current[field] !== undefined && want[field] === undefined);
     writes.push({ scope, deleteFirst: dropsAField, body: configPutBody(want) });
   }
-  // Alias configs last: once set, AliasFilter rewrites paths of the alias subject (§10 step 7).
+  // Alias configs last: once set, AliasFilter rewrites paths of the alias subject (docs/registry-semantics.md §10 step 7).
   const withAlias = (write: PlannedConfigWrite): number => (write.body && write.body.alias !== undefined ? 1 : 0);
   writes.sort((a, b) => withAlias(a) - withAlias(b));
   return { writes, equal };
 }
 
-/** GET names the level `compatibilityLevel`; PUT wants `compatibility` (a PUT with the GET name silently sets nothing, §12.5). */
+/** GET names the level `compatibilityLevel`; PUT wants `compatibility` (a PUT with the GET name silently sets nothing, docs/registry-semantics.md §12.5). */
 export function configPutBody(config: RegistryConfig): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(config)) {

@@ -1,3 +1,4 @@
+import type { ExpectedState } from '../format/expected-state';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { findExportConflicts, findTargetConflicts } from './conflicts';
 import { planDeletes } from './plan-deletes';
@@ -28,11 +29,7 @@ export interface PlanOptions {
  * header) is informational: the exporter already replaced each frozen scope's READONLY
  * with its pre-freeze mode, so the mode records are restored exactly as written.
  */
-export function planImport(
-  source: RegistrySnapshot & { readonly frozenScopes?: readonly string[] },
-  target: RegistrySnapshot,
-  options: PlanOptions = {},
-): ImportPlan {
+export function planImport(source: ExpectedState, target: RegistrySnapshot, options: PlanOptions = {}): ImportPlan {
   const sourceIndex = indexSchemas(source.schemas);
   const targetIndex = indexSchemas(target.schemas);
 

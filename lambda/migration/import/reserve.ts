@@ -6,7 +6,7 @@ import type { SchemaIndex } from './schema-index';
 import type { PlannedReservation } from './types';
 
 /**
- * Id reservation (reference §4.3, §12.10): a context's highest id can belong to a
+ * Id reservation (docs/registry-semantics.md §4.3, §12.10): a context's highest id can belong to a
  * hard-deleted schema, above every exported id. Unless the target has seen that id, it
  * would hand it out again while old Kafka records still carry it. The import registers a
  * placeholder at that id in this subject (per context) and soft-deletes it at once, as

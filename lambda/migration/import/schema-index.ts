@@ -23,12 +23,12 @@ export function versionKey(subject: string, version: number): string {
   return `${subject}\u0000${version}`;
 }
 
-/** Key of one id within one context (ids are per context, §6). */
+/** Key of one id within one context (ids are per context, docs/registry-semantics.md §6). */
 export function idKey(context: string, id: number): string {
   return `${context}\u0000${id}`;
 }
 
-/** The version keys a record's references point at, resolved against the record's context (§6, §12.8). */
+/** The version keys a record's references point at, resolved against the record's context (docs/registry-semantics.md §6, §12.8). */
 export function referenceKeys(record: SchemaRecord): string[] {
   return (record.references ?? []).map((ref) => versionKey(resolveReferenceSubject(record.subject, ref.subject), ref.version));
 }

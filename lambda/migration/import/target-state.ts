@@ -1,7 +1,7 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import type { ConfigRecord, ModeRecord } from '../format/records';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { contextModeScope } from './scopes';
+import { contextScope } from '../../registry-client/names';
 
 /**
  * Adds the settings of contexts the export has but the target does not list yet.
@@ -15,7 +15,7 @@ export async function withUnlistedContextSettings(
   target: RegistrySnapshot,
 ): Promise<RegistrySnapshot> {
   const listed = new Set(target.contexts);
-  const scopes = source.contexts.filter((context) => !listed.has(context)).map(contextModeScope);
+  const scopes = source.contexts.filter((context) => !listed.has(context)).map(contextScope);
   if (scopes.length === 0) return target;
   const settings = await Promise.all(
     scopes.map(async (scope) => {

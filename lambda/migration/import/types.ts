@@ -3,21 +3,21 @@ import type { RegisterSchemaRequest, RegistryMode } from '../../registry-client/
 /**
  * The import plan: every write an import will make, in the order it makes them,
  * computed from the export and the target's current state before anything is written
- * (DESIGN §6, reference §10). Scopes use the export's spelling: "" is the top level,
+ * (docs/architecture.md §6, docs/registry-semantics.md §10). Scopes use the export's spelling: "" is the top level,
  * ":.ctx:" a context, ":.__GLOBAL:" the all-contexts scope, anything else a subject.
  */
 export interface ImportPlan {
   /** True when the target held no subject-version at all (live or soft-deleted). */
   readonly targetEmpty: boolean;
-  /** Whether IMPORT is entered with `force=true` (only on a non-empty or resumed target, §12.2). */
+  /** Whether IMPORT is entered with `force=true` (only on a non-empty or resumed target, docs/registry-semantics.md §12.2). */
   readonly forceImportMode: boolean;
   /** Scopes put into IMPORT before the first registration, widest first. */
   readonly enterImport: readonly PlannedModeWrite[];
-  /** Scopes set to compatibility NONE during the import (targets before 7.5 check compatibility in IMPORT, §4.2). */
+  /** Scopes set to compatibility NONE during the import (targets before 7.5 check compatibility in IMPORT, docs/registry-semantics.md §4.2). */
   readonly compatibilityOverrides: readonly string[];
   /** Registrations in reference order; `after` lists the registrations that must be answered first. */
   readonly registrations: readonly PlannedRegistration[];
-  /** Placeholders that keep each context's highest source id from being handed out again (§12.10). */
+  /** Placeholders that keep each context's highest source id from being handed out again (docs/registry-semantics.md §12.10). */
   readonly reservations: readonly PlannedReservation[];
   /** Soft deletes, referrers first; `after` lists the deletes that must be answered first. */
   readonly deletes: readonly PlannedDelete[];
@@ -43,9 +43,9 @@ export interface PlannedRegistration {
   readonly context: string;
   readonly version: number;
   readonly id: number;
-  /** Exactly what is POSTed: explicit id and version, metadata and ruleSet on every version (§12.13), never normalize. */
+  /** Exactly what is POSTed: explicit id and version, metadata and ruleSet on every version (docs/registry-semantics.md §12.13), never normalize. */
   readonly request: RegisterSchemaRequest;
-  /** Indexes into `registrations` of the reference targets this one waits for (§12.8). */
+  /** Indexes into `registrations` of the reference targets this one waits for (docs/registry-semantics.md §12.8). */
   readonly after: readonly number[];
 }
 
@@ -64,7 +64,7 @@ export type PlannedDelete =
 
 export interface PlannedConfigWrite {
   readonly scope: string;
-  /** DELETE the scope's config before the PUT (a PUT merges, so a field that must disappear needs it, §12.5). */
+  /** DELETE the scope's config before the PUT (a PUT merges, so a field that must disappear needs it, docs/registry-semantics.md §12.5). */
   readonly deleteFirst: boolean;
   /** The PUT body (`compatibility`, not `compatibilityLevel`); undefined means the scope ends unset (DELETE only). */
   readonly body?: Record<string, unknown>;
@@ -72,7 +72,7 @@ export interface PlannedConfigWrite {
 
 export interface PlannedModeWrite {
   readonly scope: string;
-  /** undefined means DELETE (the scope ends unset, §12.6). */
+  /** undefined means DELETE (the scope ends unset, docs/registry-semantics.md §12.6). */
   readonly mode?: RegistryMode;
   /** `?force=true` on the PUT. */
   readonly force: boolean;

@@ -1,16 +1,15 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { RegistryError, RegistryUnreachableError } from '../../registry-client/errors';
-import { canonicalSubject } from '../../registry-client/names';
+import { canonicalSubject, toApiScope } from '../../registry-client/names';
 import type { RegisterSchemaRequest } from '../../registry-client/types';
-import { describe } from './conflicts';
+import { describeSubject } from '../../registry-client/names';
 import { contentFingerprint, deepEqualJson } from '../format/schema-content';
-import { toApiScope } from './scopes';
 import type { PlannedConfigWrite, PlannedDelete, PlannedModeWrite } from './types';
 
 /**
  * The import's single writes. The client has already retried 5xx, 429 and network
  * errors; when one still fails that way the write may have landed anyway (a 50002 after
- * the record reached Kafka, §7, §12.11), so the target is re-checked before the failure
+ * the record reached Kafka, docs/registry-semantics.md §7, §12.11), so the target is re-checked before the failure
  * is reported.
  */
 
@@ -47,7 +46,7 @@ async function withRecheck(write: string, attempt: () => Promise<void>, landed: 
 }
 
 export async function registerVersion(api: SchemaRegistryApi, subject: string, request: RegisterSchemaRequest): Promise<void> {
-  const write = `Registering ${describe(subject, request.version)} with id ${request.id}`;
+  const write = `Registering ${describeSubject(subject, request.version)} with id ${request.id}`;
   await withRecheck(
     write,
     async () => {
@@ -59,7 +58,7 @@ export async function registerVersion(api: SchemaRegistryApi, subject: string, r
       }
     },
     async () => {
-      // Compare the returned subject too: an unqualified lookup can fall back to another context (§12.7).
+      // Compare the returned subject too: an unqualified lookup can fall back to another context (docs/registry-semantics.md §12.7).
       const found = await api.getVersion(subject, request.version!, { deleted: true });
       return (
         found !== undefined &&
@@ -71,12 +70,12 @@ export async function registerVersion(api: SchemaRegistryApi, subject: string, r
   );
 }
 
-/** Soft delete. A 40406/40404 means it is already soft-deleted (a retried delete that had landed, §12.11). */
+/** Soft delete. A 40406/40404 means it is already soft-deleted (a retried delete that had landed, docs/registry-semantics.md §12.11). */
 export async function softDelete(api: SchemaRegistryApi, planned: PlannedDelete): Promise<void> {
   const write =
     planned.kind === 'subject'
-      ? `Soft-deleting ${describe(planned.subject)}`
-      : `Soft-deleting ${describe(planned.subject, planned.version)}`;
+      ? `Soft-deleting ${describeSubject(planned.subject)}`
+      : `Soft-deleting ${describeSubject(planned.subject, planned.version)}`;
   const alreadyDeleted = (error: unknown): boolean =>
     error instanceof RegistryError && (error.errorCode === 40406 || error.errorCode === 40404);
   await withRecheck(

@@ -2,7 +2,7 @@ import pLimit = require('p-limit');
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { RegistryAuthError, RegistryError } from '../../registry-client/errors';
 import type { MaxIdRecord, SchemaRecord } from '../format/records';
-import { contextScope, DEFAULT_CONTEXT } from '../export/order';
+import { contextScope, DEFAULT_CONTEXT } from '../../registry-client/names';
 
 export interface ReadMaxIdsResult {
   /** One per context that has at least one exported id, in `contexts` order. */
@@ -12,7 +12,7 @@ export interface ReadMaxIdsResult {
 }
 
 /**
- * The highest id each context has ever handed out (§4.3, §12.10): it can belong to a
+ * The highest id each context has ever handed out (docs/registry-semantics.md §4.3, §12.10): it can belong to a
  * hard-deleted schema, above every exported id. Asks
  * `GET /schemas/ids/{anyId}?subject=:.ctx:&fetchMaxId=true` with an id the context is known
  * to hold; a server without `fetchMaxId` (no `maxId` in the answer) or one that refuses the

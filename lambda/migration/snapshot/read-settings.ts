@@ -2,15 +2,15 @@ import type { SchemaRegistryApi } from '../../registry-client/api';
 import { mapWithConcurrency } from '../../registry-client/concurrency';
 import type { RegistryConfig, RegistryMode } from '../../registry-client/types';
 import type { ConfigRecord, ModeRecord } from '../format/records';
-import { compareStrings, GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
+import { compareStrings, GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../../registry-client/names';
 
 /*
- * Reads configs and modes at every scope a registry can hold them (reference §2 "What
- * cannot be exported", §3, §12.6). No endpoint lists the scopes that have one, so every
+ * Reads configs and modes at every scope a registry can hold them (docs/registry-semantics.md §2 "What
+ * cannot be exported", docs/registry-semantics.md §3, §12.6). No endpoint lists the scopes that have one, so every
  * candidate scope is asked: the top level, ":.__GLOBAL:", each named context and each
  * subject (soft-deleted ones included), concurrently and bounded.
  *
- * Unset versus default (§12.6): contexts and subjects answer 40408/40409 when unset, so
+ * Unset versus default (docs/registry-semantics.md §12.6): contexts and subjects answer 40408/40409 when unset, so
  * "unset stays absent" there. The top level and ":.__GLOBAL:" answer the server default
  * when unset, so an exporter cannot always tell. The choice made here:
  * - top level: always recorded. An importer writing the same value back is harmless, and
@@ -20,7 +20,7 @@ import { compareStrings, GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
  *   and unset resolve identically on a target with the same server default, and an unset
  *   scope never turns into a set one on the target.
  *
- * Config subjects with no schema at all (alias-only subjects) cannot be discovered (§2).
+ * Config subjects with no schema at all (alias-only subjects) cannot be discovered (docs/registry-semantics.md §2).
  */
 
 export interface ReadSettingsOptions {
@@ -37,9 +37,9 @@ export interface ReadSettingsResult {
   readonly modes: ModeRecord[];
 }
 
-/** The compatibility level a server uses when nothing is configured (`schema.compatibility.level`, §1.3). */
+/** The compatibility level a server uses when nothing is configured (`schema.compatibility.level`, docs/registry-semantics.md §1.3). */
 export const SERVER_DEFAULT_COMPATIBILITY = 'BACKWARD';
-/** The mode a scope resolves to when nothing is set anywhere (§3.2). */
+/** The mode a scope resolves to when nothing is set anywhere (docs/registry-semantics.md §3.2). */
 export const SERVER_DEFAULT_MODE: RegistryMode = 'READWRITE';
 
 /**

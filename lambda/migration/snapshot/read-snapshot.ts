@@ -1,6 +1,6 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { contextOfSubject, contextScope, DEFAULT_CONTEXT, sortContexts } from '../export/order';
+import { contextOf, contextScope, DEFAULT_CONTEXT, sortContexts } from '../../registry-client/names';
 import { readMaxIds } from './read-max-ids';
 import { listAllSubjects, readSchemas, type SchemaReadMethod } from './read-schemas';
 import { readSettings } from './read-settings';
@@ -35,7 +35,7 @@ export interface SnapshotReadResult {
 }
 
 /**
- * Reads everything a migration must carry from a live registry (DESIGN §6, reference §10.3):
+ * Reads everything a migration must carry from a live registry (docs/architecture.md §6, docs/registry-semantics.md §10.3):
  * contexts, every subject-version with its `deleted` flag, configs and modes at every scope,
  * and each context's max id. The whole snapshot is held in memory (about the size of the
  * registry's schema texts; fine for tens of thousands of versions).
@@ -52,7 +52,7 @@ export async function readRegistrySnapshotDetailed(api: SchemaRegistryApi, optio
 
   const [serverVersion, listedContexts, subjects] = await Promise.all([api.serverVersion(), api.listContexts(), listAllSubjects(api)]);
   // A server without /contexts answers ["."]; subjects still reveal the contexts in use.
-  const subjectContexts = sortContexts([DEFAULT_CONTEXT, ...listedContexts, ...subjects.map(contextOfSubject)]);
+  const subjectContexts = sortContexts([DEFAULT_CONTEXT, ...listedContexts, ...subjects.map(contextOf)]);
   const named = subjectContexts.filter((c) => c !== DEFAULT_CONTEXT).map(contextScope);
 
   // Versions and per-scope settings are independent: read them at the same time.

@@ -1,8 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { openLocalRead, openLocalWrite } from './local-file-store';
+import { openLocalRead, openLocalWrite, removeLocal } from './local-file-store';
 import { parseStoreLocation } from './location';
-import { defaultS3Client, openS3Read, openS3Write } from './s3-store';
+import { defaultS3Client, openS3Read, openS3Write, removeS3 } from './s3-store';
 import type { WriteHandle } from './write-handle';
 
 export { describeLocation, parseStoreLocation, type StoreLocation } from './location';
@@ -14,6 +14,8 @@ export interface ExportStore {
   openReadStream(location: string): Promise<Readable>;
   /** A stream to write the export's (uncompressed) bytes into; see WriteHandle. */
   openWriteStream(location: string): Promise<WriteHandle>;
+  /** Deletes the object or file; one that does not exist is not an error. */
+  remove(location: string): Promise<void>;
 }
 
 export interface ExportStoreOptions {
@@ -39,6 +41,10 @@ export function createExportStore(options: ExportStoreOptions = {}): ExportStore
       return parsed.kind === 's3'
         ? openS3Write(s3Client(), parsed.bucket, parsed.key, parsed.gzip)
         : openLocalWrite(parsed.path, parsed.gzip);
+    },
+    async remove(location) {
+      const parsed = parseStoreLocation(location);
+      return parsed.kind === 's3' ? removeS3(s3Client(), parsed.bucket, parsed.key) : removeLocal(parsed.path);
     },
   };
 }

@@ -15,7 +15,7 @@ export async function openLocalRead(path: string, gzip: boolean): Promise<Readab
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code;
-    throw new StoreError(`cannot read export ${path}: ${why}; check the path`, path);
+    throw new StoreError(`cannot read export ${path}: ${why}; check the path`, path, code === 'ENOENT');
   }
   if (!info.isFile()) throw new StoreError(`cannot read export ${path}: not a regular file`, path);
   const file = createReadStream(path);
@@ -73,4 +73,13 @@ export async function openLocalWrite(path: string, gzip: boolean): Promise<Write
       await done.catch(() => undefined);
     },
   };
+}
+
+/** Deletes a local file; a missing one is fine. */
+export async function removeLocal(path: string): Promise<void> {
+  try {
+    await rm(path, { force: true });
+  } catch (error) {
+    throw new StoreError(`cannot delete ${path}: ${(error as NodeJS.ErrnoException).code}; check its permissions`, path);
+  }
 }

@@ -1,4 +1,4 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { PassThrough, pipeline, type Readable, type Writable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -75,15 +75,28 @@ export function openS3Write(client: S3Client, bucket: string, key: string, gzip:
   };
 }
 
+/** Deletes `s3://bucket/key` (in a versioned bucket: a delete marker; earlier versions stay recoverable). */
+export async function removeS3(client: S3Client, bucket: string, key: string): Promise<void> {
+  try {
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  } catch (error) {
+    throw s3Error(error, 'delete', `s3://${bucket}/${key}`);
+  }
+}
+
 /** Maps SDK failures to one message naming the cause and the fix. */
-export function s3Error(error: unknown, action: 'read' | 'write', location: string): StoreError {
+export function s3Error(error: unknown, action: 'read' | 'write' | 'delete', location: string): StoreError {
   if (error instanceof StoreError) return error;
   const name = (error as { name?: string })?.name ?? 'Error';
   const message = (error as Error)?.message ?? String(error);
-  const verb = action === 'read' ? 'read' : 'write';
-  const permission = action === 'read' ? 's3:GetObject' : 's3:PutObject (and kms:GenerateDataKey for SSE-KMS)';
+  const verb = action;
+  const permission = {
+    read: 's3:GetObject (and kms:Decrypt for SSE-KMS)',
+    write: 's3:PutObject (and kms:GenerateDataKey for SSE-KMS)',
+    delete: 's3:DeleteObject',
+  }[action];
   if (name === 'NoSuchKey' || name === 'NotFound') {
-    return new StoreError(`export ${location} not found; check the bucket and key`, location);
+    return new StoreError(`export ${location} not found; check the bucket and key`, location, true);
   }
   if (name === 'NoSuchBucket') return new StoreError(`bucket of ${location} does not exist; check the bucket name`, location);
   if (name === 'AccessDenied' || name === 'Forbidden' || name === 'AllAccessDisabled') {

@@ -17,6 +17,8 @@ export class StoreError extends Error {
   constructor(
     message: string,
     readonly location: string,
+    /** True when the object or file does not exist (as opposed to unreadable). */
+    readonly notFound = false,
   ) {
     super(message);
     this.name = 'StoreError';

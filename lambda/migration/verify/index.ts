@@ -1,3 +1,4 @@
+export { expectedStateOf } from '../format/expected-state';
 export { renderVerifyReport } from './render';
 export type { DifferenceKind, DifferenceLocation, VerifyDifference, VerifyReport } from './report';
 export { verifyRegistry } from './verify-registry';

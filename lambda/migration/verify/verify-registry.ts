@@ -1,5 +1,5 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
-import { readRegistrySnapshot, type ReadSnapshotOptions } from '../snapshot/read-snapshot';
+import { readRegistrySnapshot, type ReadSnapshotOptions } from '../snapshot';
 import type { VerifyReport } from './report';
 import { verifyTarget, type ExpectedState } from './verify-target';
 

@@ -1,20 +1,17 @@
 import type { RegistryConfig } from '../../registry-client/types';
 import type { SchemaRecord } from '../format/records';
+import type { ExpectedState } from '../format/expected-state';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../export/order';
-import { looksLikeUnsetConfig, SERVER_DEFAULT_MODE } from '../snapshot/read-settings';
+import { describeScope, describeSubject, GLOBAL_SCOPE, TOP_LEVEL_SCOPE } from '../../registry-client/names';
+import { looksLikeUnsetConfig, SERVER_DEFAULT_MODE } from '../snapshot';
 import { isOwnReservation } from '../import/reserve';
 import { normalisedSchemaText, sameJson, stableJson } from '../format/schema-content';
 import type { DifferenceKind, DifferenceLocation, VerifyDifference, VerifyReport } from './report';
 
-/** The state the target must match: a loaded export or a live source snapshot. */
-export type ExpectedState = RegistrySnapshot & {
-  /** Scopes READONLY only because of `sr-migrate freeze` (their mode records already hold the pre-freeze mode). */
-  readonly frozenScopes?: readonly string[];
-};
+export type { ExpectedState };
 
 /**
- * Compares what the target must hold with what it holds (DESIGN §6 "Verify"): every
+ * Compares what the target must hold with what it holds (docs/architecture.md §6 "Verify"): every
  * context, subject-version (id, type, schema text up to canonicalisation, references,
  * metadata, ruleSet, deleted flag), config and mode per scope, and next-id safety per
  * context (target max id >= source max id). Pure: no I/O.
@@ -23,9 +20,9 @@ export type ExpectedState = RegistrySnapshot & {
  * - a source context with no schema at all missing on the target (contexts exist only
  *   through their schemas, so no import can create an empty one);
  * - a soft-deleted target version at the source's max id in a subject the source lacks:
- *   the import's id-reservation placeholder (§12.10);
+ *   the import's id-reservation placeholder (docs/registry-semantics.md §12.10);
  * - a top-level config/mode on the target that is the server default where the expected
- *   state records none (GET answers the default when unset, §12.6).
+ *   state records none (GET answers the default when unset, docs/registry-semantics.md §12.6).
  */
 export function verifyTarget(expected: ExpectedState, target: RegistrySnapshot): VerifyReport {
   const differences: VerifyDifference[] = [];
@@ -86,7 +83,7 @@ function compareVersions(expected: ExpectedState, target: RegistrySnapshot, add:
     expectedKeys.add(key(exp));
     const act = targetByKey.get(key(exp));
     const where = { context: exp.context, subject: exp.subject, version: exp.version };
-    const label = describeVersion(exp);
+    const label = describeSubject(exp.subject, exp.version);
     if (!act) {
       add('version-missing', where, `${label} (id ${exp.id}) is missing on the target`, summary(exp));
       continue;
@@ -131,20 +128,22 @@ function compareVersions(expected: ExpectedState, target: RegistrySnapshot, add:
   for (const act of target.schemas) {
     if (expectedKeys.has(key(act))) continue;
     // The import's soft-deleted id placeholder: at the source's max id, or, after a final sync,
-    // in the import's own reservation subject at an id the source has since passed (§12.10).
+    // in the import's own reservation subject at an id the source has since passed (docs/registry-semantics.md §12.10).
     const isPlaceholder =
       act.deleted &&
       !expectedSubjects.has(act.subject) &&
       !expectedIds.has(`${act.context}\u0000${act.id}`) &&
       (maxIds.get(act.context) === act.id || isOwnReservation(act, expected));
     if (isPlaceholder) {
-      notes.push(`${describeVersion(act)} is the soft-deleted placeholder that reserves id ${act.id} in context ${act.context}`);
+      notes.push(
+        `${describeSubject(act.subject, act.version)} is the soft-deleted placeholder that reserves id ${act.id} in context ${act.context}`,
+      );
       continue;
     }
     add(
       'version-unexpected',
       { context: act.context, subject: act.subject, version: act.version },
-      `the target has ${describeVersion(act)} (id ${act.id}), the source does not`,
+      `the target has ${describeSubject(act.subject, act.version)} (id ${act.id}), the source does not`,
       undefined,
       summary(act),
     );
@@ -208,7 +207,7 @@ function compareMaxIds(expected: RegistrySnapshot, target: RegistrySnapshot, add
   }
 }
 
-/** Scopes whose GET answers the server default when unset (§12.6). */
+/** Scopes whose GET answers the server default when unset (docs/registry-semantics.md §12.6). */
 function isDefaultingScope(scope: string): boolean {
   return scope === TOP_LEVEL_SCOPE || scope === GLOBAL_SCOPE;
 }
@@ -227,15 +226,4 @@ function unionSorted(a: Iterable<string>, b: Iterable<string>): string[] {
 
 function render(value: unknown): string {
   return value === undefined ? 'unset' : stableJson(value);
-}
-
-export function describeVersion(s: { subject: string; version: number }): string {
-  return `subject ${JSON.stringify(s.subject)} version ${s.version}`;
-}
-
-export function describeScope(scope: string): string {
-  if (scope === TOP_LEVEL_SCOPE) return 'top level';
-  if (scope === GLOBAL_SCOPE) return ':.__GLOBAL:';
-  if (/^:\.[^:]*:$/.test(scope)) return `context ${scope}`;
-  return `subject ${JSON.stringify(scope)}`;
 }

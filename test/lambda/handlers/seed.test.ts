@@ -2,7 +2,9 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DescribeServicesCommand, ECSClient, type Service } from '@aws-sdk/client-ecs';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
+import { gzipSync } from 'node:zlib';
 import { isComplete, onEvent } from '../../../lambda/handlers/seed';
+import { forgetCachedSeedExport } from '../../../lambda/handlers/seed/load-export';
 import { loadExport } from '../../../lambda/migration/format/reader';
 import { verifyRegistry } from '../../../lambda/migration/verify';
 import { HttpSchemaRegistryClient } from '../../../lambda/registry-client/client';
@@ -128,6 +130,8 @@ describe('Create', () => {
     expect(Number(result.data.Skipped)).toBeGreaterThan(0);
     expect(JSON.stringify(result.data).length).toBeLessThan(4096);
     expect(target.inspect.versionCount()).toBeGreaterThanOrEqual(exportV1.subjectVersions);
+    // onEvent downloads and checks the export; every isComplete poll on this (warm) container reuses it.
+    expect(s3.getCalls()).toBe(1);
     await verifyTargetMatches('v1');
     // Only the named service was described.
     for (const call of ecs.commandCalls(DescribeServicesCommand)) {
@@ -266,6 +270,17 @@ describe('failures name their cause', () => {
   test('an export replaced after synth (trailer sha differs from ExportSha256) is refused', async () => {
     const event = createEvent(props('v1', { ExportSha256: exportV2.sha256 }));
     await expect(onEvent(event)).rejects.toThrow(`its trailer sha256 is ${exportV1.sha256} but ExportSha256 is ${exportV2.sha256}`);
+  });
+
+  test('an export replaced between onEvent and isComplete is refused (a cold container downloads it again)', async () => {
+    const { ExportSha256: _pinned, ...unpinned } = props('v1');
+    const handoff = await onEvent(createEvent(unpinned));
+    forgetCachedSeedExport();
+    s3.put(BUCKET, 'exports/v1.jsonl.gz', gzipSync(exportV2.bytes));
+    await expect(isComplete({ ...createEvent(unpinned), ...handoff } as never, lambdaContext())).rejects.toThrow(
+      `its trailer sha256 is ${exportV2.sha256} but seeding started with ${exportV1.sha256}`,
+    );
+    expect(target.stats.writes).toBe(0);
   });
 
   test('a missing export object names the location', async () => {

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { credentialHint, parseSecretAuth, parseUserPassword, resolveRegistryAuth } from '../../../lambda/registry-client/credentials';
-import { openRegistryClient } from '../../../lambda/registry-client/open-registry';
+import { parseSecretAuth, parseUserPassword, resolveRegistryAuth } from '../../../lambda/registry-client/credentials';
+import { openRegistry } from '../../../lambda/registry-client/open-registry';
 import { errorBody, startScriptedServer } from './scripted-server';
 
 const secrets = mockClient(SecretsManagerClient);
@@ -10,43 +10,48 @@ const ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:sr-admin-AbCdE
 beforeEach(() => secrets.reset());
 
 describe('resolveRegistryAuth precedence', () => {
-  const env = { SR_TARGET_AUTH: 'envuser:envpass', SR_TARGET_TOKEN: 'envtoken' };
-  const url = 'https://urluser:urlpass@sr.example.com';
+  const sources = {
+    basic: { value: 'envuser:envpass', label: 'BASIC_VAR' },
+    token: { value: 'envtoken', label: 'TOKEN_VAR' },
+    url: { value: 'https://urluser:urlpass@sr.example.com', label: '--url' },
+  };
 
   test('1. an explicit option wins over everything', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: '{"username":"s","password":"p"}' });
     const resolved = await resolveRegistryAuth({
-      side: 'target',
+      ...sources,
       auth: { type: 'bearer', token: 't' },
-      secretArn: ARN,
-      env,
-      url,
+      secret: { value: ARN, label: '--secret' },
       secretsClient: new SecretsManagerClient({}),
     });
     expect(resolved).toEqual({ auth: { type: 'bearer', token: 't' }, origin: 'option' });
     expect(secrets.calls()).toHaveLength(0);
   });
 
-  test('2. the secret wins over env and URL', async () => {
+  test('2. the secret wins over "user:password", the token and the URL', async () => {
     secrets.on(GetSecretValueCommand, { SecretId: ARN }).resolves({ SecretString: '{"username":"admin","password":"pa:ss"}' });
-    const resolved = await resolveRegistryAuth({ side: 'target', secretArn: ARN, env, url, secretsClient: new SecretsManagerClient({}) });
+    const resolved = await resolveRegistryAuth({
+      ...sources,
+      secret: { value: ARN, label: '--secret' },
+      secretsClient: new SecretsManagerClient({}),
+    });
     expect(resolved).toEqual({ auth: { type: 'basic', username: 'admin', password: 'pa:ss' }, origin: 'secret' });
   });
 
-  test('3. SR_<SIDE>_AUTH, 4. SR_<SIDE>_TOKEN, 5. the URL, per side', async () => {
-    expect(await resolveRegistryAuth({ side: 'target', env, url })).toEqual({
+  test('3. "user:password", 4. the bearer token, 5. the URL; sources without a value are skipped', async () => {
+    expect(await resolveRegistryAuth({ ...sources, secret: { value: undefined, label: '--secret' } })).toEqual({
       auth: { type: 'basic', username: 'envuser', password: 'envpass' },
-      origin: 'env-basic',
+      origin: 'basic',
     });
-    expect(await resolveRegistryAuth({ side: 'target', env: { SR_TARGET_TOKEN: 'Bearer abc' }, url })).toEqual({
+    expect(await resolveRegistryAuth({ token: { value: 'Bearer abc', label: 'TOKEN_VAR' }, url: sources.url })).toEqual({
       auth: { type: 'bearer', token: 'abc' },
-      origin: 'env-token',
+      origin: 'token',
     });
-    expect(await resolveRegistryAuth({ side: 'source', env, url })).toEqual({
+    expect(await resolveRegistryAuth({ url: sources.url })).toEqual({
       auth: { type: 'basic', username: 'urluser', password: 'urlpass' },
       origin: 'url',
     });
-    expect(await resolveRegistryAuth({ side: 'source', env: {}, url: 'http://sr:8081' })).toEqual({
+    expect(await resolveRegistryAuth({ url: { value: 'http://sr:8081', label: '--url' } })).toEqual({
       auth: { type: 'none' },
       origin: 'none',
     });
@@ -64,7 +69,7 @@ describe('malformed values are refused without echoing them', () => {
   });
 
   test('a token with spaces', async () => {
-    await expect(resolveRegistryAuth({ side: 'source', env: { SR_SOURCE_TOKEN: 'two words' } })).rejects.toThrow(
+    await expect(resolveRegistryAuth({ token: { value: 'two words', label: 'SR_SOURCE_TOKEN' } })).rejects.toThrow(
       'SR_SOURCE_TOKEN must be a single bearer token without spaces; the value is not shown',
     );
   });
@@ -79,29 +84,33 @@ describe('malformed values are refused without echoing them', () => {
   });
 });
 
-test('Secrets Manager failures name the secret and the fix', async () => {
+test('Secrets Manager failures name the secret, where its ARN was set, and the fix', async () => {
   const client = new SecretsManagerClient({});
+  const secret = { value: ARN, label: '--source-secret-arn' };
   secrets.on(GetSecretValueCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
-  await expect(resolveRegistryAuth({ side: 'target', secretArn: ARN, secretsClient: client })).rejects.toThrow(
+  await expect(resolveRegistryAuth({ secret, secretsClient: client })).rejects.toThrow(
     `not allowed to read secret ${ARN}; grant secretsmanager:GetSecretValue`,
   );
   secrets.reset();
   secrets.on(GetSecretValueCommand).rejects(Object.assign(new Error('nope'), { name: 'ResourceNotFoundException' }));
-  await expect(resolveRegistryAuth({ side: 'source', secretArn: ARN, secretsClient: client })).rejects.toThrow(
+  await expect(resolveRegistryAuth({ secret, secretsClient: client })).rejects.toThrow(
     `secret ${ARN} not found; check --source-secret-arn and the region`,
   );
   secrets.reset();
   secrets.on(GetSecretValueCommand).resolves({ SecretBinary: new Uint8Array([1]) });
-  await expect(resolveRegistryAuth({ side: 'source', secretArn: ARN, secretsClient: client })).rejects.toThrow(/has no string value/);
+  await expect(resolveRegistryAuth({ secret, secretsClient: client })).rejects.toThrow(/has no string value/);
 });
 
-test('openRegistryClient resolves credentials and names the side in auth errors', async () => {
-  expect(credentialHint('target')).toBe('check SR_TARGET_AUTH / --target-secret-arn');
+test('openRegistry resolves credentials and names the caller’s hint in auth errors', async () => {
   const server = await startScriptedServer(() => ({ status: 401, body: errorBody(401, 'Unauthorized') }));
-  const client = await openRegistryClient({ side: 'source', url: server.url, env: { SR_SOURCE_AUTH: 'bob:wrongpw' } });
+  const client = await openRegistry({
+    url: server.url,
+    credentials: { basic: { value: 'bob:wrongpw', label: 'SR_SOURCE_AUTH' } },
+    authHint: 'check the admin secret',
+  });
   try {
     const error = (await client.listSubjects().catch((e: unknown) => e)) as Error;
-    expect(error.message).toBe(`authentication failed (401) at ${server.url}: check SR_SOURCE_AUTH / --source-secret-arn`);
+    expect(error.message).toBe(`authentication failed (401) at ${server.url}: check the admin secret`);
     expect(server.requests[0].headers.authorization).toBe(`Basic ${Buffer.from('bob:wrongpw').toString('base64')}`);
   } finally {
     client.close();

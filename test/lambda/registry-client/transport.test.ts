@@ -1,6 +1,6 @@
 import axios from 'axios';
 import { parseBody } from '../../../lambda/registry-client/http-exchange';
-import { serializeQuery } from '../../../lambda/registry-client/transport';
+import { serializeQuery } from '../../../lambda/registry-client/request-path';
 
 describe('serializeQuery', () => {
   // The transport replaced axios' generic serializer for speed: the wire format must not change.

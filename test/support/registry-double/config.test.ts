@@ -1,4 +1,4 @@
-/** Config endpoints (reference §1.3, §3.1, §12.4-§12.6). */
+/** Config endpoints (docs/registry-semantics.md §1.3, §3.1, §12.4-§12.6). */
 import { RegistryDouble, startRegistryDouble } from './index';
 import { Caller, enc, httpCaller } from './testing';
 

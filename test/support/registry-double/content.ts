@@ -1,6 +1,6 @@
 /**
  * Schema content as the server stores it: the canonical schema text plus the fields that make up a
- * schema's identity (type, text, references, metadata, ruleSet; reference §1.1).
+ * schema's identity (type, text, references, metadata, ruleSet; docs/registry-semantics.md §1.1).
  */
 import { createHash } from 'node:crypto';
 import type { SchemaReference, SchemaType } from '../../../lambda/registry-client/types';

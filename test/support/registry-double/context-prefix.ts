@@ -1,6 +1,6 @@
 /**
  * The URL-prefix form of contexts, `/contexts/{ctx}/subjects/...` etc. (the real server's `ContextFilter`,
- * reference §6): the subject segment is qualified with the context, listings get `subjectPrefix=:.ctx:`
+ * docs/registry-semantics.md §6): the subject segment is qualified with the context, listings get `subjectPrefix=:.ctx:`
  * and id lookups `subject=:.ctx:`. Rewrites to the plain form before routing.
  */
 

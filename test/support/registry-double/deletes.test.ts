@@ -1,4 +1,4 @@
-/** Soft and permanent deletes and their error codes (reference §5). */
+/** Soft and permanent deletes and their error codes (docs/registry-semantics.md §5). */
 import { RegistryDouble, startRegistryDouble } from './index';
 import { Caller, httpCaller } from './testing';
 
@@ -65,7 +65,7 @@ describe('registry double: deletes', () => {
     expect((await call('DELETE', '/subjects/s/versions/1')).status).toBe(200);
   });
 
-  test('reads after deletes follow the §2 table', async () => {
+  test('reads after deletes follow the docs/registry-semantics.md §2 table', async () => {
     await call('DELETE', '/subjects/s/versions/1');
     expect((await call('GET', '/subjects/s/versions/1')).body.error_code).toBe(40402);
     expect((await call('GET', '/subjects/s/versions/1?deleted=true')).body).toMatchObject({ version: 1, deleted: true });

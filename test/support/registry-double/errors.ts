@@ -1,6 +1,6 @@
 /**
  * Errors the double answers with, named after the real server's `Errors.java` factories
- * (reference §0.1). Each carries the HTTP status and Confluent `error_code`.
+ * (docs/registry-semantics.md §0.1). Each carries the HTTP status and Confluent `error_code`.
  */
 
 export class RegistryHttpError extends Error {

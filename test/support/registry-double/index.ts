@@ -1,6 +1,6 @@
 /**
  * A strict, in-process Confluent Schema Registry test double over real HTTP
- * (reference schema-registry-api.md §0-§7, §11). Start one per test:
+ * (docs/registry-semantics.md §0-§7, §11). Start one per test:
  *
  *   const registry = await startRegistryDouble({ version: '7.9.0' });
  *   await fetch(`${registry.url}/subjects`);
@@ -25,7 +25,7 @@ export interface RegistryDouble {
   readonly faults: {
     /** Answer with this status/error_code WITHOUT applying the request. */
     failNext(rule: { method?: string; path?: RegExp; status: number; errorCode?: number; times?: number }): void;
-    /** APPLY the write, then answer 500/50002 "Register operation timed out" (reference §7). */
+    /** APPLY the write, then answer 500/50002 "Register operation timed out" (docs/registry-semantics.md §7). */
     landThenTimeoutNext(rule: { method?: string; path?: RegExp; times?: number }): void;
     /** Destroy the socket without answering (network error), optionally after applying the write. */
     dropConnectionNext(rule: { method?: string; path?: RegExp; times?: number; afterApplying?: boolean }): void;

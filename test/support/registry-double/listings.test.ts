@@ -1,4 +1,4 @@
-/** Listing endpoints: filters, ordering, contexts, paging and version-dependent JSON (reference §1, §2). */
+/** Listing endpoints: filters, ordering, contexts, paging and version-dependent JSON (docs/registry-semantics.md §1, §2). */
 import { RegistryDouble, startRegistryDouble } from './index';
 import { Caller, enc, httpCaller } from './testing';
 

@@ -1,4 +1,4 @@
-/** Mode endpoints, scope resolution and the rules for entering IMPORT (reference §3). */
+/** Mode endpoints, scope resolution and the rules for entering IMPORT (docs/registry-semantics.md §3). */
 import { RegistryDouble, startRegistryDouble } from './index';
 import { Caller, enc, httpCaller } from './testing';
 

@@ -1,5 +1,5 @@
 /**
- * Qualified subject names `[:.context:]subject` (reference §6), mirroring the real
+ * Qualified subject names `[:.context:]subject` (docs/registry-semantics.md §6), mirroring the real
  * server's `QualifiedSubject`: parsing, validation (42208) and the keys used for
  * mode/config scopes.
  */
@@ -69,7 +69,7 @@ export function scopeKey(raw: string): string {
 }
 
 /**
- * Scope keys consulted, narrowest first, to resolve the mode or config of a scope (reference §3.2):
+ * Scope keys consulted, narrowest first, to resolve the mode or config of a scope (docs/registry-semantics.md §3.2):
  * subject, then its context (or the top level for the default context), then `:.__GLOBAL:`.
  */
 export function resolutionChain(key: string): string[] {

@@ -1,4 +1,4 @@
-/** POST /subjects/{s}/versions rules (reference §3.4, §4.2), over real HTTP. */
+/** POST /subjects/{s}/versions rules (docs/registry-semantics.md §3.4, §4.2), over real HTTP. */
 import { RegistryDouble, startRegistryDouble } from './index';
 import { Caller, enc, httpCaller } from './testing';
 

@@ -1,5 +1,5 @@
 /**
- * JSON shapes per emulated version (reference §1): NON_EMPTY (absent/empty fields omitted),
+ * JSON shapes per emulated version (docs/registry-semantics.md §1): NON_EMPTY (absent/empty fields omitted),
  * `schemaType` omitted for AVRO before 8.0, `guid` and `deleted` only from 8.0, `ts` from 7.6.
  */
 import type { SchemaContent } from './content';

@@ -1,4 +1,4 @@
-/** Effective mode and config of a scope (reference §3.2): subject, then context or top level, then `:.__GLOBAL:`, then default. */
+/** Effective mode and config of a scope (docs/registry-semantics.md §3.2): subject, then context or top level, then `:.__GLOBAL:`, then default. */
 import type { ResolvedOptions } from './options';
 import type { RegistryState } from './state';
 import { TOP_LEVEL_SCOPE, resolutionChain } from './names';

@@ -1,4 +1,5 @@
-import { backupKeyPrefix, backupLocation, backupTimestamp } from '../../../../lambda/handlers/backup/location';
+import { backupKeyPrefix } from '../../../../lambda/contracts/backup';
+import { backupLocation, backupTimestamp } from '../../../../lambda/handlers/backup/location';
 
 test('backups go to backups/<env>/<UTC timestamp>.jsonl.gz, keys sorting in time order', () => {
   const at = new Date('2026-11-26T14:05:09.123Z');

@@ -16,7 +16,7 @@ export interface ExportFile {
   readonly contexts: number;
 }
 
-/** A source registry holding the issue #3 corpus, and exports of it. */
+/** A source registry holding the round-trip corpus, and exports of it. */
 export class CorpusSource {
   private constructor(
     readonly registry: RegistryDouble,

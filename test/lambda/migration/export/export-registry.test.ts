@@ -5,6 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { HttpSchemaRegistryClient } from '../../../../lambda/registry-client/client';
 import { exportRegistry } from '../../../../lambda/migration/export/export-registry';
 import { loadExport } from '../../../../lambda/migration/format/reader';
+import { importExport, isReservedIdSubject } from '../../../../lambda/migration/import';
+import { readRegistrySnapshot } from '../../../../lambda/migration/snapshot/read-snapshot';
 import { expectedCorpusSnapshot } from '../fixtures/corpus';
 import { startTestRegistry, type TestRegistry } from '../fixtures/corpus-registry';
 
@@ -71,6 +73,28 @@ describe('exportRegistry', () => {
     const loaded = await loadExport(location);
     expect(loaded.header.frozenScopes).toEqual([':.ctx-b:']);
     expect(loaded.modes.map((m) => m.scope)).not.toContain(':.ctx-b:');
+  });
+
+  it('an export of an imported target equals the export of its source: the id placeholder is not carried', async () => {
+    const sourceLocation = join(dir, 'source.jsonl');
+    await exportRegistry(registry.api, sourceLocation, { exportedAt: '2026-01-01T00:00:00.000Z' });
+    const target = await startTestRegistry();
+    try {
+      await importExport(target.api, await loadExport(sourceLocation));
+      const targetSnapshot = await readRegistrySnapshot(target.api);
+      // The import reserved the source's highest id with a soft-deleted placeholder...
+      expect(targetSnapshot.schemas.some((record) => isReservedIdSubject(record.subject))).toBe(true);
+      const targetLocation = join(dir, 'target.jsonl');
+      await exportRegistry(target.api, targetLocation, { exportedAt: '2026-01-01T00:00:00.000Z' });
+      // ...which the export leaves out: its maxId record already carries the reservation.
+      const body = async (location: string) => (await readFile(location, 'utf8')).trimEnd().split('\n').slice(1);
+      const source = await body(sourceLocation);
+      const exported = await body(targetLocation);
+      expect(exported.slice(0, -1)).toEqual(source.slice(0, -1));
+      expect(exported.length).toBe(source.length);
+    } finally {
+      await target.close();
+    }
   });
 
   it('leaves no file behind when the source cannot be read', async () => {

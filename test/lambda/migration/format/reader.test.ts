@@ -234,6 +234,9 @@ describe('rejections (nothing is returned, so an import refuses before any write
       openWriteStream: async () => {
         throw new Error('unused');
       },
+      remove: async () => {
+        throw new Error('unused');
+      },
     };
     await expect(loadExport('s3://b/k.jsonl', broken)).rejects.toThrow(
       'reading export s3://b/k.jsonl failed midway: ECONNRESET; try again',

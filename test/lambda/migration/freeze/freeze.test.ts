@@ -25,7 +25,7 @@ describe('freezeRegistry / unfreezeRegistry', () => {
   const modesNow = () => Object.fromEntries(SCOPES.map((s) => [s, registry.double.inspect.modeOf(s)]));
 
   it('makes every scope that could accept a write READONLY, records what it changed, and blocks writes', async () => {
-    const result = await freezeRegistry(registry.api, { statePath });
+    const result = await freezeRegistry(registry.api, { stateLocation: statePath });
 
     expect(result.changes).toEqual([
       { scope: '', previous: 'READWRITE' },
@@ -51,9 +51,9 @@ describe('freezeRegistry / unfreezeRegistry', () => {
     expect(before[':.ctx-a:']).toBeUndefined();
     expect(before[':.__GLOBAL:']).toBeUndefined();
 
-    await freezeRegistry(registry.api, { statePath });
+    await freezeRegistry(registry.api, { stateLocation: statePath });
     expect(modesNow()).not.toEqual(before);
-    const undo = await unfreezeRegistry(registry.api, { statePath });
+    const undo = await unfreezeRegistry(registry.api, { stateLocation: statePath });
 
     expect(undo.restored).toHaveLength(5);
     expect(modesNow()).toEqual(before);
@@ -62,15 +62,15 @@ describe('freezeRegistry / unfreezeRegistry', () => {
   });
 
   it('refuses a second freeze while a record exists (it would record READONLY as "previous")', async () => {
-    await freezeRegistry(registry.api, { statePath });
-    await expect(freezeRegistry(registry.api, { statePath })).rejects.toThrow(/already has a freeze record.*--undo/);
+    await freezeRegistry(registry.api, { stateLocation: statePath });
+    await expect(freezeRegistry(registry.api, { stateLocation: statePath })).rejects.toThrow(/already has a freeze record.*--undo/);
   });
 
   it('refuses an undo without a record, and a record written for another registry', async () => {
-    await expect(unfreezeRegistry(registry.api, { statePath })).rejects.toThrow(FreezeStateError);
-    await freezeRegistry(registry.api, { statePath });
+    await expect(unfreezeRegistry(registry.api, { stateLocation: statePath })).rejects.toThrow(FreezeStateError);
+    await freezeRegistry(registry.api, { stateLocation: statePath });
     const other = Object.create(registry.api, { displayUrl: { value: 'http://elsewhere:8081' } });
-    await expect(unfreezeRegistry(other, { statePath })).rejects.toThrow(/belongs to http:\/\/127\.0\.0\.1/);
+    await expect(unfreezeRegistry(other, { stateLocation: statePath })).rejects.toThrow(/belongs to http:\/\/127\.0\.0\.1/);
     expect(await readFile(statePath, 'utf8')).toContain('READWRITE');
   });
 });
@@ -81,7 +81,7 @@ describe('freeze on a registry with mode.mutability=false', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sr-freeze-'));
     try {
       const statePath = join(dir, 'state.json');
-      const attempt = freezeRegistry(registry.api, { statePath });
+      const attempt = freezeRegistry(registry.api, { stateLocation: statePath });
       await expect(attempt).rejects.toThrow(FreezeError);
       await expect(attempt).rejects.toThrow(/mode\.mutability=true/);
       expect(await readFreezeState(statePath)).toBeUndefined();
@@ -96,7 +96,7 @@ describe('freeze on a registry with mode.mutability=false', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sr-freeze-'));
     try {
       registry.double.faults.failNext({ method: 'PUT', path: /^\/mode/, status: 403, errorCode: 403 });
-      await expect(freezeRegistry(registry.api, { statePath: join(dir, 's.json') })).rejects.toBeInstanceOf(RegistryError);
+      await expect(freezeRegistry(registry.api, { stateLocation: join(dir, 's.json') })).rejects.toBeInstanceOf(RegistryError);
     } finally {
       await registry.close();
       await rm(dir, { recursive: true, force: true });

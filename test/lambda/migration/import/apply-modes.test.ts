@@ -41,7 +41,7 @@ describe('importExport: modes and configs', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sr-freeze-'));
     try {
       const statePath = join(dir, 'freeze.json');
-      await freezeRegistry(source.api, { statePath });
+      await freezeRegistry(source.api, { stateLocation: statePath });
       expect(source.double.inspect.modeOf('')).toBe('READONLY');
       const state = (await readFreezeState(statePath))!;
       const loaded = await exportAndLoad(source.api, { transform: (snapshot) => unfreezeSnapshot(snapshot, state) });

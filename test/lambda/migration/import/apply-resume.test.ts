@@ -91,7 +91,7 @@ describe('importExport: interrupted, sliced and faulty runs end identical', () =
     expect((await verifyImported(loaded, target.api)).differences).toEqual([]);
   });
 
-  it('treats a write that landed as done even when every retry fails (re-check, §12.7)', async () => {
+  it('treats a write that landed as done even when every retry fails (re-check, docs/registry-semantics.md §12.7)', async () => {
     // The first attempt lands and times out; every retry then fails with 503 without applying.
     target.double.faults.landThenTimeoutNext({ method: 'POST', path: /\/subjects\/json-address\/versions$/ });
     target.double.faults.failNext({

@@ -3,7 +3,7 @@ import type { LoadedExport } from '../../../../lambda/migration/format/snapshot'
 import { startTestRegistry, type TestRegistry } from '../fixtures/corpus-registry';
 import { exportAndLoad, recordingWrites, startTarget, verifyImported, type Target } from './harness';
 
-describe('importExport: round trip of the issue #3 corpus', () => {
+describe('importExport: round trip of the corpus', () => {
   let source: TestRegistry;
   let loaded: LoadedExport;
   let target: Target;

@@ -185,7 +185,7 @@ describe('planImport: conflicts', () => {
     expect(forced.enterImport[0].force).toBe(true);
   });
 
-  it('does not count a soft-deleted target version that re-registering its id will remove (final sync, §4.2 step 10)', () => {
+  it('does not count a soft-deleted target version that re-registering its id will remove (final sync, docs/registry-semantics.md §4.2 step 10)', () => {
     // At the source, registering the same schema again as v3 hard-deleted the soft-deleted v1 (same id).
     const source = snapshot({ schemas: [schema('a', 2, 6), schema('a', 3, 5)] });
     const target = snapshot({ schemas: [schema('a', 1, 5, { deleted: true }), schema('a', 2, 6)] });

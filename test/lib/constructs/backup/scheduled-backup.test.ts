@@ -1,7 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as handlerMetrics from '../../../../lambda/handlers/backup/metrics';
 import * as constructMetrics from '../../../../lib/constructs/backup/backup-metrics';
 import { ScheduledBackup, type ScheduledBackupProps } from '../../../../lib/constructs/backup';
 import { nagFindings, registryFixture, type RegistryFixture } from '../seeding/fixture';
@@ -152,19 +151,6 @@ describe('scheduled backup', () => {
   test('cdk-nag AwsSolutions finds nothing unacknowledged', () => {
     expect(nagFindings(built.backup)).toEqual([]);
   });
-});
-
-test('handler and construct agree on the metric names', () => {
-  for (const name of [
-    'BACKUP_METRIC_NAMESPACE',
-    'BACKUP_METRIC_DIMENSION',
-    'BACKUP_SUCCEEDED_METRIC',
-    'BACKUP_SUBJECT_VERSIONS_METRIC',
-    'BACKUP_DURATION_METRIC',
-    'BACKUP_AGE_METRIC',
-  ] as const) {
-    expect(constructMetrics[name]).toBe(handlerMetrics[name]);
-  }
 });
 
 test('staleness window: one and a half intervals in whole hours, at least 2', () => {

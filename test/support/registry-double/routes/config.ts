@@ -1,4 +1,4 @@
-/** /config routes (reference §3.1): unset subject/context config is 40408; top level and :.__GLOBAL: fall back to defaults. */
+/** /config routes (docs/registry-semantics.md §3.1): unset subject/context config is 40408; top level and :.__GLOBAL: fall back to defaults. */
 import { errors } from '../errors';
 import { GLOBAL_CONTEXT_SCOPE, TOP_LEVEL_SCOPE, scopeKey } from '../names';
 import { Reply, RequestContext, Route, boolParam } from '../router';

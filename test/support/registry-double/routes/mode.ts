@@ -1,4 +1,4 @@
-/** /mode routes (reference §3.1, §3.3): unset subject/context mode is 40409; top level and :.__GLOBAL: resolve to defaults. */
+/** /mode routes (docs/registry-semantics.md §3.1, §3.3): unset subject/context mode is 40409; top level and :.__GLOBAL: resolve to defaults. */
 import { errors } from '../errors';
 import { GLOBAL_CONTEXT_SCOPE, TOP_LEVEL_SCOPE, scopeKey } from '../names';
 import { Reply, RequestContext, Route, boolParam } from '../router';

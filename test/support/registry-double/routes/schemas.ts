@@ -1,4 +1,4 @@
-/** /schemas routes: bulk listing with the page cap, lookups by id, types (reference §2). */
+/** /schemas routes: bulk listing with the page cap, lookups by id, types (docs/registry-semantics.md §2). */
 import { SCHEMA_TYPES } from '../content';
 import { errors } from '../errors';
 import { DEFAULT_CONTEXT, QualifiedName, parseQualified } from '../names';

@@ -1,4 +1,4 @@
-/** /subjects routes: listing, reading, registering, lookup and deleting subject-versions (reference §2, §4, §5). */
+/** /subjects routes: listing, reading, registering, lookup and deleting subject-versions (docs/registry-semantics.md §2, §4, §5). */
 import { errors } from '../errors';
 import { parseQualified } from '../names';
 import { renderRegisterResponse, renderSchema } from '../render';
@@ -118,7 +118,7 @@ function pageIfSupported<T>(ctx: RequestContext, items: T[]): T[] {
   return page(items, intParam(ctx.query, 'offset', 0), intParam(ctx.query, 'limit', -1));
 }
 
-/** Resolves {subject}/{version} with the §2 error table: 42202, then 40401, then 40402. */
+/** Resolves {subject}/{version} with the docs/registry-semantics.md §2 error table: 42202, then 40401, then 40402. */
 function lookupVersion(ctx: RequestContext): StoredVersion {
   const versionId = parseVersionId(ctx.params[1]);
   const rawSubject = ctx.params[0];

@@ -1,4 +1,4 @@
-/** PUT/DELETE /config[/{scope}] (reference §1.3, §3.1, §12.5): the PUT names the level `compatibility` and merges. */
+/** PUT/DELETE /config[/{scope}] (docs/registry-semantics.md §1.3, §3.1, §12.5): the PUT names the level `compatibility` and merges. */
 import { errors } from '../errors';
 import { TOP_LEVEL_SCOPE, isValidSubject, scopeKey } from '../names';
 import type { ResolvedOptions } from '../options';

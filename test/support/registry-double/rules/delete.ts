@@ -1,4 +1,4 @@
-/** Soft and permanent deletes of versions and subjects (reference §5), checks in the real server's order. */
+/** Soft and permanent deletes of versions and subjects (docs/registry-semantics.md §5), checks in the real server's order. */
 import { errors } from '../errors';
 import { QualifiedName, contextPrefix, isValidSubject, parseQualified, qualify } from '../names';
 import type { ResolvedOptions } from '../options';

@@ -1,7 +1,7 @@
 /**
  * READWRITE registrations take metadata and ruleSet from the previous live version when the request
- * has none, and stamp `confluent:version` (`maybeSetMetadataRuleSet`). IMPORT skips this (reference §4.2
- * step 3), which is why importers must send metadata and ruleSet on every version (§12.13).
+ * has none, and stamp `confluent:version` (`maybeSetMetadataRuleSet`). IMPORT skips this (docs/registry-semantics.md §4.2
+ * step 3), which is why importers must send metadata and ruleSet on every version (docs/registry-semantics.md §12.13).
  * Config default/override metadata and ruleSets are not merged by the double.
  */
 import { SchemaContent, makeContent } from '../content';

@@ -1,4 +1,4 @@
-/** PUT/DELETE /mode[/{scope}] (reference §3.1, §3.3): validation, mutability, and the rules for entering IMPORT. */
+/** PUT/DELETE /mode[/{scope}] (docs/registry-semantics.md §3.1, §3.3): validation, mutability, and the rules for entering IMPORT. */
 import { errors } from '../errors';
 import { GLOBAL_CONTEXT_SCOPE, TOP_LEVEL_SCOPE, isValidSubject, parseQualified, scopeContains, scopeKey } from '../names';
 import type { ResolvedOptions } from '../options';

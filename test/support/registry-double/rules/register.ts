@@ -1,5 +1,5 @@
 /**
- * POST /subjects/{s}/versions (reference §3.4, §4.2): request parsing, the lock-free pre-check
+ * POST /subjects/{s}/versions (docs/registry-semantics.md §3.4, §4.2): request parsing, the lock-free pre-check
  * and the registration itself. Validation happens before any change, so a refused request writes nothing.
  */
 import type { SchemaReference, SchemaType } from '../../../../lambda/registry-client/types';
@@ -186,7 +186,7 @@ export function registerVersion(
     while (ctx?.ids.has(schemaId)) schemaId++;
   }
 
-  // §4.2 step 10: soft-deleted earlier versions with the same id are tombstoned unless referenced.
+  // docs/registry-semantics.md §4.2 step 10: soft-deleted earlier versions with the same id are tombstoned unless referenced.
   if (subject) {
     for (const v of [...subject.versions.values()]) {
       if (v.deleted && v.id === schemaId && v.version !== version && state.referrersOf(v, false).length === 0) {

@@ -1,5 +1,7 @@
-import { checksCompatibilityInImport, effectiveMode, narrowestFirst, scopeKind } from '../../../../lambda/migration/import/scopes';
-import type { RegistryMode } from '../../../../lambda/registry-client/types';
+import { checksCompatibilityInImport } from '../../../lambda/registry-client/features';
+import { narrowestFirst, scopeKind } from '../../../lambda/registry-client/names';
+import { effectiveMode } from '../../../lambda/migration/mode-resolution';
+import type { RegistryMode } from '../../../lambda/registry-client/types';
 
 describe('scopes', () => {
   it('classifies scopes in the export spelling', () => {
@@ -13,7 +15,7 @@ describe('scopes', () => {
     ]);
   });
 
-  it('resolves a mode like the server: own scope, then context (top level for "."), then :.__GLOBAL:, then READWRITE (§3.2)', () => {
+  it('resolves a mode like the server: own scope, then context (top level for "."), then :.__GLOBAL:, then READWRITE (docs/registry-semantics.md §3.2)', () => {
     const modes = new Map<string, RegistryMode>([
       ['', 'IMPORT'],
       [':.__GLOBAL:', 'READONLY'],
@@ -21,17 +23,17 @@ describe('scopes', () => {
     ]);
     expect(effectiveMode('orders', modes)).toBe('IMPORT');
     expect(effectiveMode('pinned', modes)).toBe('READWRITE');
-    // The top-level IMPORT does not cover named contexts (§12.1).
+    // The top-level IMPORT does not cover named contexts (docs/registry-semantics.md §12.1).
     expect(effectiveMode(':.ctx:orders', modes)).toBe('READONLY');
     expect(effectiveMode(':.ctx:', modes)).toBe('READONLY');
     expect(effectiveMode(':.ctx:orders', new Map())).toBe('READWRITE');
   });
 
-  it('orders scopes narrowest first: subjects, contexts, :.__GLOBAL:, top level (§12.3)', () => {
+  it('orders scopes narrowest first: subjects, contexts, :.__GLOBAL:, top level (docs/registry-semantics.md §12.3)', () => {
     expect(['', ':.__GLOBAL:', ':.b:', 'z', ':.a:', 'a'].sort(narrowestFirst)).toEqual(['a', 'z', ':.a:', ':.b:', ':.__GLOBAL:', '']);
   });
 
-  it('knows which servers check compatibility even in IMPORT (before 7.5, §4.2 step 7)', () => {
+  it('knows which servers check compatibility even in IMPORT (before 7.5, docs/registry-semantics.md §4.2 step 7)', () => {
     expect(checksCompatibilityInImport(undefined)).toBe(true);
     expect(checksCompatibilityInImport('7.4.1')).toBe(true);
     expect(checksCompatibilityInImport('6.2.0')).toBe(true);

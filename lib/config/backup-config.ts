@@ -1,8 +1,8 @@
-import type { EnvironmentName } from './environment-config';
+import type { EnvironmentName } from './environment-name';
 import { isPositiveInteger } from './validation/formats';
 
 /**
- * Scheduled backups of the registry (DESIGN §8): a full export to
+ * Scheduled backups of the registry (docs/architecture.md §8): a full export to
  * `s3://<data bucket>/backups/<env>/<UTC timestamp>.jsonl.gz` on a schedule, expired by a
  * lifecycle rule on that prefix.
  */

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { DEFAULT_MONITORING_CONFIG } from '../../../lib/config/monitoring-config';
-import { ENVIRONMENT_NAMES } from '../../../lib/config/environment-config';
+import { ENVIRONMENT_NAMES } from '../../../lib/config/environment-name';
 import { MonitoringStack, type MonitoringStackProps } from '../../../lib/stacks/monitoring-stack';
 import { buildRegistryFixture, type RegistryFixture } from '../constructs/monitoring/fixture';
 import { testApp } from '../../helpers/app';

@@ -1,8 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as handlerMetrics from '../../../../lambda/handlers/backup/metrics';
-import * as constructMetrics from '../../../../lib/constructs/backup/backup-metrics';
+import { staleAfterHours } from '../../../../lib/constructs/backup/backup-metrics';
 import { ScheduledBackup, type ScheduledBackupProps } from '../../../../lib/constructs/backup';
 import { nagFindings, registryFixture, type RegistryFixture } from '../seeding/fixture';
 
@@ -154,24 +153,11 @@ describe('scheduled backup', () => {
   });
 });
 
-test('handler and construct agree on the metric names', () => {
-  for (const name of [
-    'BACKUP_METRIC_NAMESPACE',
-    'BACKUP_METRIC_DIMENSION',
-    'BACKUP_SUCCEEDED_METRIC',
-    'BACKUP_SUBJECT_VERSIONS_METRIC',
-    'BACKUP_DURATION_METRIC',
-    'BACKUP_AGE_METRIC',
-  ] as const) {
-    expect(constructMetrics[name]).toBe(handlerMetrics[name]);
-  }
-});
-
 test('staleness window: one and a half intervals in whole hours, at least 2', () => {
-  expect(constructMetrics.staleAfterHours(15)).toBe(2);
-  expect(constructMetrics.staleAfterHours(360)).toBe(9);
-  expect(constructMetrics.staleAfterHours(1440)).toBe(36);
-  expect(constructMetrics.staleAfterHours(3 * 1440)).toBe(108);
+  expect(staleAfterHours(15)).toBe(2);
+  expect(staleAfterHours(360)).toBe(9);
+  expect(staleAfterHours(1440)).toBe(36);
+  expect(staleAfterHours(3 * 1440)).toBe(108);
 });
 
 test('a bucket from another app cannot get the lifecycle rule unless its owner adds it', () => {
@@ -194,4 +180,31 @@ test('a bucket from another app cannot get the lifecycle rule unless its owner a
   // Synthesize first: the write-prefix acknowledgement is computed once references are final.
   Template.fromStack(fx.stack);
   expect(nagFindings(backup)).toEqual([]);
+});
+
+test('every problem with the props is reported at once, naming the construct, the prop and the fix', () => {
+  const fx = registryFixture();
+  const props: ScheduledBackupProps = {
+    envName: 'prod/*',
+    config: { enabled: true, intervalMinutes: 5, retentionDays: 0 },
+    bucket: s3.Bucket.fromBucketName(fx.stack, 'Imported', 'someone-elses-bucket'),
+    registryUrl: 'registry.internal:8081',
+    registryListener: fx.listener,
+    adminSecret: fx.adminSecret,
+    vpc: fx.vpc,
+    logRetention: logs.RetentionDays.ONE_WEEK,
+    memorySize: 64,
+  };
+  expect(() => new ScheduledBackup(fx.stack, 'Backup', props)).toThrow(
+    [
+      'ScheduledBackup at Fixture/Backup: invalid props:',
+      " - registryUrl must be an http:// or https:// URL of the registry, got 'registry.internal:8081'",
+      " - memorySize must be a whole number of MB from 128 to 10240 (Lambda's range), got 64",
+      " - envName must be letters, digits and '-' (it becomes the key prefix backups/<env>/), got 'prod/*'",
+      ' - config.intervalMinutes must be a whole number from 15 to 4320 (3 days), got 5',
+      ' - config.retentionDays must be a whole number of days, got 0',
+      ' - bucket is not an s3.Bucket defined in this app, so the backup lifecycle rule cannot be added; ' +
+        'add backupLifecycleRule(envName, retentionDays) to the bucket owner and pass addLifecycleRule: false',
+    ].join('\n'),
+  );
 });

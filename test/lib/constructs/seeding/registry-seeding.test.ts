@@ -171,3 +171,15 @@ test('a local export file is uploaded as an asset; ExportSha256 is its trailer s
 test("a timeout beyond CloudFormation's hour is refused at synth", () => {
   expect(() => build({ timeout: Duration.minutes(55) })).toThrow(/timeout must be 5 to 50 minutes \(CloudFormation waits at most 1 hour/);
 });
+
+test('every problem with the props is reported at once, naming the construct, the prop and the fix', () => {
+  expect(() => build({ timeout: Duration.minutes(55), queryInterval: Duration.seconds(7), memorySize: 20_000 })).toThrow(
+    [
+      'RegistrySeeding at Fixture/Seeding: invalid props:',
+      " - memorySize must be a whole number of MB from 128 to 10240 (Lambda's range), got 20000",
+      ' - timeout must be 5 to 50 minutes (CloudFormation waits at most 1 hour for a custom resource), got 55 minutes',
+      ' - queryInterval must be at least 1 second and divide timeout evenly (the waiter retries timeout / queryInterval times), ' +
+        'got 7 seconds for 55 minutes; e.g. 30 seconds',
+    ].join('\n'),
+  );
+});

@@ -3,7 +3,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { staleAfterHours } from '../../../../lib/constructs/backup/backup-metrics';
 import { ScheduledBackup, type ScheduledBackupProps } from '../../../../lib/constructs/backup';
-import { nagFindings, registryFixture, type RegistryFixture } from '../seeding/fixture';
+import { nagFindings, registryAccessOf, registryFixture, type RegistryFixture } from '../registry-access/fixture';
 
 function build(overrides: Partial<ScheduledBackupProps> = {}): { fx: RegistryFixture; backup: ScheduledBackup; template: Template } {
   const fx = registryFixture();
@@ -11,11 +11,7 @@ function build(overrides: Partial<ScheduledBackupProps> = {}): { fx: RegistryFix
     envName: 'prod',
     config: { enabled: true, intervalMinutes: 360, retentionDays: 90 },
     bucket: fx.bucket,
-    registryUrl: fx.registryUrl,
-    registryListener: fx.listener,
-    adminSecret: fx.adminSecret,
-    vpc: fx.vpc,
-    logRetention: logs.RetentionDays.ONE_YEAR,
+    ...registryAccessOf(fx, logs.RetentionDays.ONE_YEAR),
     ...overrides,
   });
   backup.metricBackupSucceeded().createAlarm(fx.stack, 'Stale', backup.stalenessAlarmOptions());
@@ -167,11 +163,7 @@ test('a bucket from another app cannot get the lifecycle rule unless its owner a
     envName: 'dev',
     config: { enabled: true, intervalMinutes: 1440, retentionDays: 7 },
     bucket: imported,
-    registryUrl: fx.registryUrl,
-    registryListener: fx.listener,
-    adminSecret: fx.adminSecret,
-    vpc: fx.vpc,
-    logRetention: logs.RetentionDays.ONE_WEEK,
+    ...registryAccessOf(fx, logs.RetentionDays.ONE_WEEK),
   };
   expect(() => new ScheduledBackup(fx.stack, 'Backup', props)).toThrow(
     /add backupLifecycleRule\(envName, retentionDays\) to the bucket owner/,

@@ -6,7 +6,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegistrySeeding, SeedExportSource, type RegistrySeedingProps } from '../../../../lib/constructs/seeding';
-import { nagFindings, registryFixture, type RegistryFixture } from './fixture';
+import { nagFindings, registryAccessOf, registryFixture, type RegistryFixture } from '../registry-access/fixture';
 
 const SHA = 'c'.repeat(64);
 const EXPORT_ARN = 'arn:aws:s3:::migration-exports/exports/2026-11-26.jsonl.gz';
@@ -15,12 +15,8 @@ function build(overrides: Partial<RegistrySeedingProps> = {}): { fx: RegistryFix
   const fx = registryFixture();
   const seeding = new RegistrySeeding(fx.stack, 'Seeding', {
     source: SeedExportSource.fromBucket('migration-exports', 'exports/2026-11-26.jsonl.gz', SHA),
-    registryUrl: fx.registryUrl,
-    registryListener: fx.listener,
-    adminSecret: fx.adminSecret,
-    vpc: fx.vpc,
+    ...registryAccessOf(fx, logs.RetentionDays.ONE_MONTH),
     service: fx.service,
-    logRetention: logs.RetentionDays.ONE_MONTH,
     ...overrides,
   });
   return { fx, seeding, template: Template.fromStack(fx.stack) };

@@ -1,8 +1,8 @@
-import type { EnvironmentName } from './environment-config';
+import type { EnvironmentName } from './environment-name';
 import { isPositiveInteger } from './validation/formats';
 
 /**
- * Scheduled backups of the registry (DESIGN §8): a full export to
+ * Scheduled backups of the registry (docs/architecture.md §8): a full export to
  * `s3://<data bucket>/backups/<env>/<UTC timestamp>.jsonl.gz` on a schedule, expired by a
  * lifecycle rule on that prefix.
  */
@@ -40,12 +40,26 @@ const MAX_INTERVAL_MINUTES = 3 * 24 * 60;
 
 /** Problems with a backup config, each naming the field and the fix; [] when valid. */
 export function validateBackupConfig(config: BackupConfig, envName: EnvironmentName, path = 'backup'): string[] {
-  const problems: string[] = [];
   if (!config.enabled) {
-    if (envName === 'prod')
-      problems.push(`${path}.enabled must be true in prod: backups are the restore path after a bad migration or deletion`);
-    return problems;
+    return envName === 'prod'
+      ? [`${path}.enabled must be true in prod: backups are the restore path after a bad migration or deletion`]
+      : [];
   }
+  const problems = backupScheduleProblems(config, path);
+  if (envName === 'prod' && isPositiveInteger(config.retentionDays) && config.retentionDays < 30) {
+    problems.push(
+      `${path}.retentionDays must be at least 30 in prod (a restore point older than the last month is often what an incident needs)`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Problems with the schedule and retention alone, whatever the environment: what the
+ * ScheduledBackup construct needs to build its rule, alarm and lifecycle rule.
+ */
+export function backupScheduleProblems(config: Pick<BackupConfig, 'intervalMinutes' | 'retentionDays'>, path = 'backup'): string[] {
+  const problems: string[] = [];
   if (
     !isPositiveInteger(config.intervalMinutes) ||
     config.intervalMinutes < MIN_INTERVAL_MINUTES ||
@@ -60,11 +74,6 @@ export function validateBackupConfig(config: BackupConfig, envName: EnvironmentN
   } else if (isPositiveInteger(config.intervalMinutes) && config.retentionDays * 1440 < 2 * config.intervalMinutes) {
     problems.push(
       `${path}.retentionDays (${config.retentionDays}) must keep at least two backups; raise it above ${Math.ceil((2 * config.intervalMinutes) / 1440)} days`,
-    );
-  }
-  if (envName === 'prod' && isPositiveInteger(config.retentionDays) && config.retentionDays < 30) {
-    problems.push(
-      `${path}.retentionDays must be at least 30 in prod (a restore point older than the last month is often what an incident needs)`,
     );
   }
   return problems;

@@ -1,3 +1,6 @@
+import type { EnvironmentName } from './environment-name';
+import { isPositiveInteger } from './validation/formats';
+
 /**
  * Stateful resources of the Data stack: the export/backup bucket, the access-log bucket
  * and what happens to them (and to the admin secret and the MSK cluster) on stack deletion.
@@ -27,4 +30,22 @@ export interface DataConfig {
    * @default 30 (dev), 90 (staging), 365 (prod)
    */
   readonly accessLogRetentionDays: number;
+}
+
+/** Problems in `data` (retention, removal policy, termination protection). */
+export function validateDataConfig(data: DataConfig, name: EnvironmentName): string[] {
+  const problems: string[] = [];
+  if (data.removalPolicy !== 'retain' && data.removalPolicy !== 'destroy') {
+    problems.push(`data.removalPolicy: '${String(data.removalPolicy)}' must be 'retain' or 'destroy'`);
+  }
+  if (name === 'prod' && data.removalPolicy !== 'retain') {
+    problems.push("data.removalPolicy: prod must be 'retain' (schemas, backups and the admin secret must survive a stack deletion)");
+  }
+  if (name === 'prod' && !data.terminationProtection) {
+    problems.push('data.terminationProtection: prod must enable termination protection on the stateful stack');
+  }
+  for (const field of ['noncurrentVersionRetentionDays', 'accessLogRetentionDays'] as const) {
+    if (!isPositiveInteger(data[field])) problems.push(`data.${field}: ${data[field]} must be a positive whole number of days`);
+  }
+  return problems;
 }

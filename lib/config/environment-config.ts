@@ -7,15 +7,14 @@ import type { NetworkConfig } from './network-config';
 import type { RegistryConfig } from './registry-config';
 import type { SeedingConfig } from './seeding-config';
 import type { ServiceConfig } from './service-config';
-
-/** The environments the app models. Each one becomes a cdk.Stage (`Dev`, `Staging`, `Prod`). */
-export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
-export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
+import { ENVIRONMENT_NAMES, type EnvironmentName } from './environment-name';
+import { isAccountId, isRegion } from './validation/formats';
 
 /**
- * Everything that differs between environments. Composed from one interface per concern;
- * later features add an optional field here (e.g. `monitoring?: MonitoringConfig`) plus
- * their own `<concern>-config.ts` and validator.
+ * Everything that differs between environments. Composed from one interface per concern; each
+ * concern's `<concern>-config.ts` holds its interface, its per-environment defaults where it has
+ * a table of them, and its validator. A new concern adds a field here, its own module, and its
+ * validator to CONFIG_VALIDATORS (validate-config.ts).
  */
 export interface EnvironmentConfig {
   /** Environment name; also decides prod-only rules (sizing, retention, no Spot). Required, no default. */
@@ -56,4 +55,19 @@ export interface EnvironmentConfig {
    * @default undefined (no seeding resource)
    */
   readonly seeding?: SeedingConfig;
+}
+
+/** Problems in the top-level fields (name, account, region); the concerns have their own validators. */
+export function validateEnvironmentFields(config: EnvironmentConfig): string[] {
+  const problems: string[] = [];
+  if (!ENVIRONMENT_NAMES.includes(config.name)) {
+    problems.push(`name: '${String(config.name)}' must be one of ${ENVIRONMENT_NAMES.join(', ')}`);
+  }
+  if (config.account !== undefined && !isAccountId(config.account)) {
+    problems.push(`account: '${config.account}' is not a 12-digit AWS account id`);
+  }
+  if (!isRegion(config.region)) {
+    problems.push(`region: '${config.region}' is not an AWS region like eu-west-1`);
+  }
+  return problems;
 }

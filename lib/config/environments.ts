@@ -1,5 +1,6 @@
 import { DEFAULT_BACKUP_CONFIG } from './backup-config';
-import type { EnvironmentConfig, EnvironmentName } from './environment-config';
+import type { EnvironmentConfig } from './environment-config';
+import type { EnvironmentName } from './environment-name';
 import { DEFAULT_MONITORING_CONFIG } from './monitoring-config';
 import type { RegistryConfig } from './registry-config';
 

@@ -1,8 +1,8 @@
-import type { EnvironmentName } from './environment-config';
-import { isPositiveInteger } from './validation/formats';
+import type { EnvironmentName } from './environment-name';
+import { isEmailAddress, isPositiveInteger, isSnsTopicArn } from './validation/formats';
 
 /**
- * Alarm thresholds and notification targets of the Monitoring stack (DESIGN §3).
+ * Alarm thresholds and notification targets of the Monitoring stack (docs/architecture.md §3).
  * The service alarms (5xx rate, latency, host health, running tasks, CPU, memory) share
  * one evaluation pattern: `datapointsToAlarm` breaching periods of `periodMinutes` within
  * the last `evaluationPeriods` periods. Lambda-error and backup-staleness alarms have their
@@ -118,9 +118,6 @@ export const DEFAULT_MONITORING_CONFIG: Record<EnvironmentName, MonitoringConfig
 // otherwise seven days.
 const MAX_WINDOW_MINUTES_SHORT_PERIOD = 24 * 60;
 const MAX_WINDOW_MINUTES_LONG_PERIOD = 7 * 24 * 60;
-// Deliberately simple: catches typos (missing @, spaces, no domain dot), not every RFC 5322 corner.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const SNS_TOPIC_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b)?:sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 
 /** Problems with a monitoring config, each naming the field and the fix; [] when valid. */
 export function validateMonitoringConfig(config: MonitoringConfig, path = 'monitoring'): string[] {
@@ -172,14 +169,14 @@ function validateNotifications(config: MonitoringConfig, path: string): string[]
   const problems: string[] = [];
   const emails = config.emails ?? [];
   emails.forEach((email, index) => {
-    if (!EMAIL.test(email)) problems.push(`${path}.emails[${index}] "${email}" is not an email address`);
+    if (!isEmailAddress(email)) problems.push(`${path}.emails[${index}] "${email}" is not an email address`);
   });
   const duplicates = emails.filter((email, index) => emails.indexOf(email) !== index);
   if (duplicates.length > 0) problems.push(`${path}.emails lists ${[...new Set(duplicates)].join(', ')} more than once`);
 
   const arn = config.existingTopicArn;
   if (arn !== undefined) {
-    if (!SNS_TOPIC_ARN.test(arn)) {
+    if (!isSnsTopicArn(arn)) {
       problems.push(`${path}.existingTopicArn "${arn}" is not an SNS topic ARN (arn:aws:sns:<region>:<12-digit account>:<name>)`);
     } else if (arn.endsWith('.fifo')) {
       problems.push(`${path}.existingTopicArn must be a standard topic: CloudWatch alarms cannot publish to FIFO topics`);

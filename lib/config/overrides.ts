@@ -1,5 +1,5 @@
-import type { EnvironmentConfig, EnvironmentName } from './environment-config';
-import { ENVIRONMENT_NAMES } from './environment-config';
+import type { EnvironmentConfig } from './environment-config';
+import { ENVIRONMENT_NAMES, type EnvironmentName } from './environment-name';
 
 /**
  * Optional config fields that may be set by an override although the environment leaves them

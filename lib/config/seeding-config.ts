@@ -1,7 +1,7 @@
-import { isPositiveInteger } from './validation/formats';
+import { isPositiveInteger, isS3BucketName, isSha256Hex } from './validation/formats';
 
 /**
- * Seeding the new registry from an export during `cdk deploy` (DESIGN §7). Optional per
+ * Seeding the new registry from an export during `cdk deploy` (docs/architecture.md §7). Optional per
  * environment: leave it unset and no seeding resource is created.
  *
  * Give the export either as an object that already sits in S3 (`exportKey`, in the
@@ -56,10 +56,6 @@ export const MAX_SEEDING_TIMEOUT_MINUTES = 50;
 /** Seeding is off everywhere by default: an environment opts in with an export to seed from. */
 export const DEFAULT_SEEDING_CONFIG: SeedingConfig | undefined = undefined;
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-// S3 bucket naming rules (general purpose buckets).
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-
 /** Problems with a seeding config, each naming the field and the fix; [] when valid. */
 export function validateSeedingConfig(config: SeedingConfig | undefined, path = 'seeding'): string[] {
   if (config === undefined) return [];
@@ -76,7 +72,7 @@ export function validateSeedingConfig(config: SeedingConfig | undefined, path = 
     );
   }
   if (usesS3) {
-    if (config.exportBucket !== undefined && !BUCKET_NAME.test(config.exportBucket)) {
+    if (config.exportBucket !== undefined && !isS3BucketName(config.exportBucket)) {
       problems.push(
         `${path}.exportBucket "${config.exportBucket}" is not a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)`,
       );
@@ -86,7 +82,7 @@ export function validateSeedingConfig(config: SeedingConfig | undefined, path = 
       problems.push(`${path}.exportKey must not start with "/" (S3 keys are relative to the bucket)`);
   }
   if (usesFile && config.localExportFile === '') problems.push(`${path}.localExportFile must be a file path`);
-  if (config.exportSha256 !== undefined && !SHA256_HEX.test(config.exportSha256)) {
+  if (config.exportSha256 !== undefined && !isSha256Hex(config.exportSha256)) {
     problems.push(`${path}.exportSha256 must be 64 lowercase hex digits (the export's trailer sha256)`);
   }
   if (usesFile && config.exportSha256 !== undefined) {

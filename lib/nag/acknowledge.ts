@@ -42,9 +42,24 @@ export function acknowledge(construct: IConstruct, ...acks: NagAcknowledgement[]
 /**
  * The granular id cdk-nag's IAM5 rule reports for a wildcard resource, e.g.
  * `AwsSolutions-IAM5[Resource::arn:aws:kafka:eu-west-1:<AWS::AccountId>:group/c/*\/g-*]`.
- * Only for resources built from literals and pseudo parameters (no cross-stack tokens), whose
- * rendering is final at construction time.
+ * Rendered by cdk-nag's own `flattenCfnReference` from the resource as `scope`'s stack resolves it.
+ * At construction time that rendering is final only for resources built from literals and pseudo
+ * parameters; for one holding a cross-stack reference use `acknowledgeWildcardResource`.
  */
 export function wildcardResourceFindingId(scope: IConstruct, resource: string): string {
   return `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(resource))}]`;
+}
+
+/**
+ * Acknowledges the IAM5 finding for the wildcard `resource` on `construct`, computing its id at
+ * validation time: a resource holding a cross-stack reference (e.g. a bucket ARN from another
+ * stack) renders its final form only once the app is prepared.
+ */
+export function acknowledgeWildcardResource(construct: IConstruct, resource: string, reason: string): void {
+  construct.node.addValidation({
+    validate: () => {
+      acknowledge(construct, { id: wildcardResourceFindingId(construct, resource), reason });
+      return [];
+    },
+  });
 }

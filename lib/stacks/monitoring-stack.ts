@@ -12,17 +12,21 @@ import {
   type BackupAgeGraph,
   type BackupAgeMetric,
   BackupStalenessAlarm,
+  backupStalenessProblems,
   DeploymentEventNotifications,
+  envNameProblems,
   ErrorRateAlarm,
   HostHealthAlarms,
   LambdaErrorAlarm,
   LatencyAlarm,
+  minTaskCountProblems,
   monitoringNamePrefix,
   RegistryDashboard,
   RegistryMetrics,
   SaturationAlarms,
   TaskCountAlarm,
 } from '../constructs/monitoring';
+import { throwIfInvalidProps } from '../constructs/shared/invalid-props';
 
 export interface MonitoringStackProps extends StackProps {
   /** Environment name (`dev`, `staging`, `prod`); prefixes every alarm and the dashboard (`Prod-SchemaRegistry-…`). */
@@ -75,7 +79,7 @@ export interface MonitoringStackProps extends StackProps {
 }
 
 /**
- * Alarms, deployment-failure notifications and the dashboard of one environment (DESIGN §3).
+ * Alarms, deployment-failure notifications and the dashboard of one environment (docs/architecture.md §3).
  * Deployed after the registry stack, whose resources it only reads.
  */
 export class MonitoringStack extends Stack {
@@ -87,11 +91,20 @@ export class MonitoringStack extends Stack {
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id, props);
-    const problems = validateMonitoringConfig(props.monitoring);
-    if (problems.length > 0) {
-      throw new Error(`MonitoringStack ${id}: invalid monitoring config:\n${problems.map((p) => ` - ${p}`).join('\n')}`);
-    }
     const config = props.monitoring;
+    const problems = [
+      ...validateMonitoringConfig(config),
+      ...envNameProblems(props.envName),
+      ...minTaskCountProblems(props.minTaskCount),
+      ...(props.backupAgeMetric
+        ? backupStalenessProblems(props.backupAgeMetric, config.backupStaleAfterSchedules, {
+            metric: 'backupAgeMetric',
+            staleAfterSchedules: 'monitoring.backupStaleAfterSchedules',
+          })
+        : []),
+    ];
+    // Every problem once: the staleness check repeats the config's check of the same field.
+    throwIfInvalidProps(this, 'MonitoringStack', [...new Set(problems)]);
     const namePrefix = monitoringNamePrefix(props.envName);
 
     const alarmTopic = new AlarmTopic(this, 'AlarmTopic', {

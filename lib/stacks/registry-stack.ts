@@ -12,6 +12,7 @@ import { RegistryDnsRecord } from '../constructs/registry-service/registry-dns-r
 import { RegistryLoadBalancer } from '../constructs/registry-service/registry-load-balancer';
 import { RegistryService } from '../constructs/registry-service/registry-service';
 import { RegistryTaskDefinition } from '../constructs/registry-service/registry-task-definition';
+import { throwIfInvalidProps } from '../constructs/shared/invalid-props';
 import { removalPolicyOf } from '../constructs/shared/removal-policy';
 
 export interface RegistryStackProps extends StackProps {
@@ -41,6 +42,13 @@ export class RegistryStack extends Stack {
   constructor(scope: Construct, id: string, props: RegistryStackProps) {
     super(scope, id, props);
     const { config } = props;
+    throwIfInvalidProps(
+      this,
+      'RegistryStack',
+      config.kafka.mode === 'create' && !props.createdKafka
+        ? ["createdKafka is required when config.kafka.mode is 'create' (pass the Data stack's mskCluster.connection())"]
+        : [],
+    );
     this.vpc = props.vpc;
     this.minTaskCount = config.service.minTasks;
 
@@ -88,7 +96,6 @@ export class RegistryStack extends Stack {
   private kafkaConnection(props: RegistryStackProps): KafkaConnection {
     const kafka = props.config.kafka;
     if (kafka.mode === 'existing') return existingKafkaConnection(this, kafka);
-    if (!props.createdKafka) throw new Error("kafka.mode 'create' needs the Data stack's MSK cluster connection");
-    return props.createdKafka;
+    return props.createdKafka!;
   }
 }

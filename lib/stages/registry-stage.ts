@@ -2,6 +2,7 @@ import { Duration, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { type EnvironmentConfig, MAX_SEEDING_TIMEOUT_MINUTES, validateConfig } from '../config';
 import { ScheduledBackup } from '../constructs/backup';
+import type { RegistryAccessProps } from '../constructs/registry-access';
 import { RegistrySeeding, SeedExportSource } from '../constructs/seeding';
 import { retentionDays } from '../constructs/shared/retention';
 import { DataStack } from '../stacks/data-stack';
@@ -49,15 +50,15 @@ export class RegistryStage extends Stage {
       createdKafka: this.data.mskCluster?.connection(),
     });
 
-    // Seeding and backups live with the service they talk to: they reach it through its
-    // listener, and a registry redeploy must not leave them pointing at an old endpoint.
-    const logRetention = retentionDays(config.service.logRetentionDays);
-    const registryAccess = {
+    // Seeding, backups and any other registry-access function live with the service they talk
+    // to: they reach it through its listener, and a registry redeploy must not leave them
+    // pointing at an old endpoint. Each takes this one object spread into its props.
+    const registryAccess: RegistryAccessProps = {
       registryUrl: this.registry.registryUrl,
       registryListener: this.registry.listener,
       adminSecret: this.data.adminSecret,
       vpc: this.network.vpc,
-      logRetention,
+      logRetention: retentionDays(config.service.logRetentionDays),
     };
     if (config.seeding) {
       this.seeding = new RegistrySeeding(this.registry, 'Seeding', {

@@ -44,6 +44,26 @@ export function isHostPort(value: string): boolean {
   return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 65535;
 }
 
+/** A standard or FIFO SNS topic ARN (`arn:aws:sns:<region>:<12-digit account>:<name>[.fifo]`). */
+export function isSnsTopicArn(value: string): boolean {
+  return new RegExp(`^${PARTITION}:sns:${REGION}:${ACCOUNT}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$`).test(value);
+}
+
+/** A general purpose S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens. */
+export function isS3BucketName(value: string): boolean {
+  return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value);
+}
+
+/** 64 lowercase hex digits (a sha256 as `sha256sum` prints it). */
+export function isSha256Hex(value: string): boolean {
+  return /^[0-9a-f]{64}$/.test(value);
+}
+
+/** Deliberately simple: catches typos (missing @, spaces, no domain dot), not every RFC 5322 corner. */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
 export function isPositiveInteger(value: number): boolean {
   return Number.isInteger(value) && value > 0;
 }

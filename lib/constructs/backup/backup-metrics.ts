@@ -1,20 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  BACKUP_AGE_METRIC,
+  BACKUP_METRIC_DIMENSION,
+  BACKUP_METRIC_NAMESPACE,
+  BACKUP_SUCCEEDED_METRIC,
+} from '../../../lambda/contracts/backup';
 
-/**
- * Names of the metrics the backup function publishes (lambda/handlers/lib/backup-metrics.ts
- * keeps the same constants; the construct test checks they agree).
- */
-export const BACKUP_METRIC_NAMESPACE = 'SchemaRegistry/Backups';
-export const BACKUP_METRIC_DIMENSION = 'Environment';
-/** 1 per successful backup. */
-export const BACKUP_SUCCEEDED_METRIC = 'BackupSucceeded';
-/** Subject-versions in the newest backup. */
-export const BACKUP_SUBJECT_VERSIONS_METRIC = 'BackupSubjectVersions';
-/** Wall time of a successful backup. */
-export const BACKUP_DURATION_METRIC = 'BackupDurationSeconds';
-/** Age of the newest backup, published by every run: 0 after a success, the newest existing backup's age after a failure. */
-export const BACKUP_AGE_METRIC = 'BackupAgeSeconds';
+// CloudWatch helpers for the metrics the backup function publishes; their names are the
+// contract's (lambda/contracts/backup.ts), which the function uses too.
 
 /**
  * The newest-backup-age metric in the shape the monitoring stack's `backupAgeMetric` prop takes

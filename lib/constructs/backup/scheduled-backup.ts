@@ -1,30 +1,36 @@
 import * as path from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { BackupConfig } from '../../config/backup-config';
-import { acknowledge } from '../../nag/acknowledge';
-import { RegistryClientFunction } from '../seeding/registry-client-function';
+import { BACKUP_ENV, BACKUP_METRIC_NAMESPACE, backupKeyPrefix } from '../../../lambda/contracts/backup';
+import { REGISTRY_ACCESS_ENV } from '../../../lambda/contracts/registry-access';
+import { backupScheduleProblems, type BackupConfig } from '../../config/backup-config';
+import { acknowledge, acknowledgeWildcardResource } from '../../nag/acknowledge';
+import {
+  RegistryClientFunction,
+  type RegistryAccessProps,
+  registryAccessEnvironment,
+  registryAccessProblems,
+  registryFunctionProps,
+} from '../registry-access';
+import { throwIfInvalidProps } from '../shared/invalid-props';
 import {
   backupAgeMetricDescription,
   type BackupAgeMetricDescription,
-  BACKUP_METRIC_NAMESPACE,
   backupStalenessAlarmOptions,
   backupSucceededMetric,
   staleAfterHours,
 } from './backup-metrics';
 
 const BACKUP_HANDLER = path.join(__dirname, '..', '..', '..', 'lambda', 'handlers', 'backup.ts');
+/** Environment names end up in an S3 key prefix and an IAM resource: no `/`, `*` or spaces. */
+const SAFE_ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
-export interface ScheduledBackupProps {
+export interface ScheduledBackupProps extends RegistryAccessProps {
   /** Environment name: the key prefix `backups/<env>/` and the metrics' `Environment` dimension. */
   readonly envName: string;
   /** Schedule and retention. */
@@ -38,45 +44,20 @@ export interface ScheduledBackupProps {
    * @default true
    */
   readonly addLifecycleRule?: boolean;
-  /** Base URL of the registry as the function reaches it (the internal load balancer). */
-  readonly registryUrl: string;
-  /** The registry's load-balancer listener; the function may reach only its port. */
-  readonly registryListener: elbv2.IApplicationListener;
-  /** Basic-auth admin credentials (`{"username","password"}`). */
-  readonly adminSecret: secretsmanager.ISecret;
-  readonly vpc: ec2.IVpc;
-  /**
-   * @default private subnets with egress
-   */
-  readonly vpcSubnets?: ec2.SubnetSelection;
-  /**
-   * Memory of the backup function (MB); the registry snapshot is held in memory while it is written.
-   * @default 1024
-   */
-  readonly memorySize?: number;
-  readonly logRetention: logs.RetentionDays;
-  /**
-   * @default RemovalPolicy.DESTROY
-   */
-  readonly logRemovalPolicy?: RemovalPolicy;
-}
-
-/** The key prefix of one environment's backups. */
-export function backupPrefix(envName: string): string {
-  return `backups/${envName}/`;
 }
 
 /** Lifecycle rule expiring one environment's backups (noncurrent versions follow the bucket's own rule). */
 export function backupLifecycleRule(envName: string, retentionDays: number): s3.LifecycleRule {
-  return { id: `expire-backups-${envName}`, prefix: backupPrefix(envName), expiration: Duration.days(retentionDays) };
+  return { id: `expire-backups-${envName}`, prefix: backupKeyPrefix(envName), expiration: Duration.days(retentionDays) };
 }
 
 /**
- * Scheduled full backups of the registry (DESIGN §8): an EventBridge rule runs the backup
- * function every `config.intervalMinutes`; it writes `backups/<env>/<UTC timestamp>.jsonl.gz`
- * and publishes `SchemaRegistry/Backups` metrics. For monitoring: `backupAgeMetric()` (the
- * newest backup's age, for the monitoring stack's staleness alarm), or `metricBackupSucceeded()`
- * with `stalenessAlarmOptions()`; `backupFunction.function.metricErrors()` for failures.
+ * Scheduled full backups of the registry (docs/architecture.md §8): an EventBridge rule runs the
+ * backup function every `config.intervalMinutes`; it writes `backups/<env>/<UTC timestamp>.jsonl.gz`
+ * and publishes `SchemaRegistry/Backups` metrics (lambda/contracts/backup.ts). For monitoring:
+ * `backupAgeMetric()` (the newest backup's age, for the monitoring stack's staleness alarm), or
+ * `metricBackupSucceeded()` with `stalenessAlarmOptions()`; `backupFunction.function.metricErrors()`
+ * for failures.
  */
 export class ScheduledBackup extends Construct {
   readonly backupFunction: RegistryClientFunction;
@@ -89,47 +70,49 @@ export class ScheduledBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledBackupProps) {
     super(scope, id);
+    const addLifecycleRule = props.addLifecycleRule ?? true;
+    throwIfInvalidProps(this, 'ScheduledBackup', [
+      ...registryAccessProblems(props),
+      ...(SAFE_ENV_NAME.test(props.envName)
+        ? []
+        : [`envName must be letters, digits and '-' (it becomes the key prefix backups/<env>/), got '${props.envName}'`]),
+      ...backupScheduleProblems(props.config, 'config'),
+      ...(addLifecycleRule && !(props.bucket instanceof s3.Bucket)
+        ? [
+            'bucket is not an s3.Bucket defined in this app, so the backup lifecycle rule cannot be added; ' +
+              'add backupLifecycleRule(envName, retentionDays) to the bucket owner and pass addLifecycleRule: false',
+          ]
+        : []),
+    ]);
     this.envName = props.envName;
     this.intervalMinutes = props.config.intervalMinutes;
-    this.prefix = backupPrefix(props.envName);
+    this.prefix = backupKeyPrefix(props.envName);
     this.staleAfterHours = staleAfterHours(props.config.intervalMinutes);
 
     this.backupFunction = new RegistryClientFunction(this, 'Function', {
+      ...registryFunctionProps(props),
       entry: BACKUP_HANDLER,
       handler: 'handler',
       description: `Schema Registry scheduled backup (${props.envName})`,
       timeout: Duration.minutes(15),
-      memorySize: props.memorySize,
       environment: {
-        REGISTRY_URL: props.registryUrl,
-        ADMIN_SECRET_ARN: props.adminSecret.secretArn,
-        BACKUP_BUCKET: props.bucket.bucketName,
-        BACKUP_PREFIX: this.prefix,
-        ENV_NAME: props.envName,
+        ...registryAccessEnvironment(props),
+        [BACKUP_ENV.bucket]: props.bucket.bucketName,
+        [BACKUP_ENV.prefix]: this.prefix,
+        [REGISTRY_ACCESS_ENV.envName]: props.envName,
       },
-      vpc: props.vpc,
-      vpcSubnets: props.vpcSubnets,
-      registryListener: props.registryListener,
-      logRetention: props.logRetention,
-      logRemovalPolicy: props.logRemovalPolicy,
     });
     const fn = this.backupFunction.function;
 
     // Writes only under backups/<env>/ (multipart uploads need the abort action for cleanup).
     const backupObjects = props.bucket.arnForObjects(`${this.prefix}*`);
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [backupObjects] }));
-    // The finding id embeds the rendered ARN, which for a bucket in another stack is final only
-    // once the app is prepared (cross-stack references resolved): acknowledge at validation time.
-    this.node.addValidation({
-      validate: () => {
-        acknowledge(fn, {
-          id: `AwsSolutions-IAM5[Resource::${nagResourceName(Stack.of(fn).resolve(backupObjects))}]`,
-          reason:
-            'Backups are new objects with a timestamp in the key, so the write permission covers the backups/<env>/ prefix; nothing else in the bucket is writable.',
-        });
-        return [];
-      },
-    });
+    // The ARN names a bucket that may live in another stack: its finding id is final only at validation time.
+    acknowledgeWildcardResource(
+      fn,
+      backupObjects,
+      'Backups are new objects with a timestamp in the key, so the write permission covers the backups/<env>/ prefix; nothing else in the bucket is writable.',
+    );
     // Listing only its own prefix: after a failed run it reports the newest existing backup's age.
     fn.addToRolePolicy(
       new iam.PolicyStatement({
@@ -153,13 +136,7 @@ export class ScheduledBackup extends Construct {
         'cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to the SchemaRegistry/Backups namespace by a cloudwatch:namespace condition.',
     });
 
-    if (props.addLifecycleRule ?? true) {
-      if (!(props.bucket instanceof s3.Bucket)) {
-        throw new Error(
-          'ScheduledBackup: bucket is not an s3.Bucket defined in this app, so the backup lifecycle rule cannot be added; ' +
-            'add backupLifecycleRule(envName, retentionDays) to the bucket owner and pass addLifecycleRule: false',
-        );
-      }
+    if (addLifecycleRule && props.bucket instanceof s3.Bucket) {
       props.bucket.addLifecycleRule(backupLifecycleRule(props.envName, props.config.retentionDays));
     }
 
@@ -184,20 +161,4 @@ export class ScheduledBackup extends Construct {
   stalenessAlarmOptions(): cloudwatch.CreateAlarmOptions {
     return backupStalenessAlarmOptions(this.envName, this.intervalMinutes);
   }
-}
-
-/**
- * How cdk-nag spells a resolved IAM resource in granular finding ids: literals as they are,
- * `Fn::GetAtt` as `<LogicalId.Attr>`, `Ref` as `<LogicalId>`, joined.
- */
-function nagResourceName(resolved: unknown): string {
-  if (typeof resolved === 'string') return resolved;
-  const value = resolved as Record<string, unknown>;
-  if (Array.isArray(value['Fn::Join'])) {
-    const [separator, parts] = value['Fn::Join'] as [string, unknown[]];
-    return parts.map(nagResourceName).join(separator);
-  }
-  if (Array.isArray(value['Fn::GetAtt'])) return `<${(value['Fn::GetAtt'] as string[]).join('.')}>`;
-  if (typeof value.Ref === 'string') return `<${value.Ref}>`;
-  return JSON.stringify(resolved);
 }

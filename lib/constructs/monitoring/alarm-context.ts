@@ -30,10 +30,11 @@ export interface EnvAlarmProps {
  * Creates a native CloudWatch alarm named `<prefix>-<suffix>` with alarm and OK actions on
  * the environment's topic.
  *
- * Why native `cloudwatch.Alarm` rather than cdk-monitoring-constructs 10.2 (which synthesizes
- * fine with our aws-cdk-lib and cdk-nag v3): it lacks 5xx-rate and latency alarms for a
- * hand-built ALB, Lambda-age and EventBridge notifications, and its running-task alarm only
- * checks "too many" tasks against a fixed number, not "running below desired". Using it for the
+ * Why native `cloudwatch.Alarm` rather than cdk-monitoring-constructs (evaluated at 10.2, which
+ * synthesized fine with our aws-cdk-lib and cdk-nag v3; not a dependency): it lacks 5xx-rate and
+ * latency alarms for a hand-built ALB, Lambda-age and EventBridge notifications, and its
+ * running-task alarm only checks "too many" tasks against a fixed number, not "running below
+ * desired". Using it for the
  * remaining four alarms would mean two naming schemes and two dashboards; one small helper keeps
  * every alarm explicit and directly testable.
  */

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { throwIfInvalidProps } from '../shared/invalid-props';
 import { type AlarmContext, createEnvAlarm } from './alarm-context';
 
 /** Unit of the published backup-age value. */
@@ -9,6 +10,7 @@ export type BackupAgeUnit = 'seconds' | 'minutes' | 'hours';
 const SECONDS_PER_UNIT: Record<BackupAgeUnit, number> = { seconds: 1, minutes: 60, hours: 3600 };
 // CloudWatch limit: an alarm's period x evaluation periods may not exceed 7 days.
 const MAX_WINDOW_MINUTES = 7 * 24 * 60;
+const DEFAULT_STALE_AFTER_SCHEDULES = 2;
 
 /** The custom metric the backup feature publishes: the age of the newest backup. */
 export interface BackupAgeMetric {
@@ -59,18 +61,10 @@ export class BackupStalenessAlarm extends Construct {
   constructor(scope: Construct, id: string, props: BackupStalenessAlarmProps) {
     super(scope, id);
     const { metric } = props;
-    const factor = props.staleAfterSchedules ?? 2;
+    const factor = props.staleAfterSchedules ?? DEFAULT_STALE_AFTER_SCHEDULES;
     const unit = metric.unit ?? 'seconds';
-    if (!Number.isInteger(metric.scheduleMinutes) || metric.scheduleMinutes < 1) {
-      throw new Error(`BackupStalenessAlarm: scheduleMinutes must be a whole number >= 1, got ${metric.scheduleMinutes}`);
-    }
+    throwIfInvalidProps(this, 'BackupStalenessAlarm', backupStalenessProblems(metric, factor));
     const windowMinutes = Math.ceil(metric.scheduleMinutes * factor);
-    if (windowMinutes > MAX_WINDOW_MINUTES) {
-      throw new Error(
-        `BackupStalenessAlarm: ${factor} x ${metric.scheduleMinutes} minutes exceeds CloudWatch's 7-day alarm window; ` +
-          'back up more often or lower monitoring.backupStaleAfterSchedules',
-      );
-    }
     this.ageMetric = new cloudwatch.Metric({
       namespace: metric.namespace,
       metricName: metric.metricName,
@@ -94,4 +88,41 @@ export class BackupStalenessAlarm extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
   }
+}
+
+/** Where the props checked by `backupStalenessProblems` sit, for its messages. */
+export interface BackupStalenessPaths {
+  /** @default 'metric' */
+  readonly metric?: string;
+  /** @default 'staleAfterSchedules' */
+  readonly staleAfterSchedules?: string;
+}
+
+/**
+ * Problems with a backup-age metric and a staleness factor, each naming the prop and the fix;
+ * [] when valid. The monitoring stack passes its own prop paths (`backupAgeMetric`,
+ * `monitoring.backupStaleAfterSchedules`).
+ */
+export function backupStalenessProblems(
+  metric: BackupAgeMetric,
+  staleAfterSchedules: number = DEFAULT_STALE_AFTER_SCHEDULES,
+  paths: BackupStalenessPaths = {},
+): string[] {
+  const metricPath = paths.metric ?? 'metric';
+  const factorPath = paths.staleAfterSchedules ?? 'staleAfterSchedules';
+  const problems: string[] = [];
+  const scheduleOk = Number.isInteger(metric.scheduleMinutes) && metric.scheduleMinutes >= 1;
+  if (!scheduleOk) problems.push(`${metricPath}.scheduleMinutes must be a whole number >= 1, got ${metric.scheduleMinutes}`);
+  // Same wording as the monitoring config's check, so the monitoring stack can drop the duplicate.
+  const factorOk = typeof staleAfterSchedules === 'number' && staleAfterSchedules >= 1;
+  if (!factorOk) {
+    problems.push(`${factorPath} must be at least 1 (a backup is stale only after a missed schedule), got ${staleAfterSchedules}`);
+  }
+  if (scheduleOk && factorOk && Math.ceil(metric.scheduleMinutes * staleAfterSchedules) > MAX_WINDOW_MINUTES) {
+    problems.push(
+      `${factorPath} x ${metricPath}.scheduleMinutes (${staleAfterSchedules} x ${metric.scheduleMinutes} minutes) exceeds ` +
+        `CloudWatch's 7-day alarm window; back up more often or lower ${factorPath}`,
+    );
+  }
+  return problems;
 }

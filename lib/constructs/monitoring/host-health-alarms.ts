@@ -1,5 +1,6 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { throwIfInvalidProps } from '../shared/invalid-props';
 import { createEnvAlarm } from './alarm-context';
 import { serviceEvaluation, type ServiceAlarmProps } from './service-alarm-props';
 
@@ -19,9 +20,7 @@ export class HostHealthAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: HostHealthAlarmsProps) {
     super(scope, id);
-    if (!Number.isInteger(props.minTaskCount) || props.minTaskCount < 1) {
-      throw new Error(`HostHealthAlarms: minTaskCount must be a whole number >= 1, got ${props.minTaskCount}`);
-    }
+    throwIfInvalidProps(this, 'HostHealthAlarms', minTaskCountProblems(props.minTaskCount));
     this.unhealthyHosts = createEnvAlarm(this, 'Unhealthy', props.context, {
       nameSuffix: 'UnhealthyHosts',
       description:
@@ -47,4 +46,11 @@ export class HostHealthAlarms extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
     });
   }
+}
+
+/** Problems with a minimum task count as the healthy-hosts threshold; [] when valid. */
+export function minTaskCountProblems(minTaskCount: number, path = 'minTaskCount'): string[] {
+  return Number.isInteger(minTaskCount) && minTaskCount >= 1
+    ? []
+    : [`${path} must be a whole number >= 1, got ${minTaskCount}; pass the service's autoscaling lower bound`];
 }

@@ -7,8 +7,14 @@ const SERVICE_NAME = 'SchemaRegistry';
  * topic policy can scope CloudWatch to exactly these alarms (`alarm:Prod-SchemaRegistry-*`).
  */
 export function monitoringNamePrefix(envName: string): string {
-  if (!/^[a-z][a-z0-9-]*$/i.test(envName)) {
-    throw new Error(`Monitoring: environment name '${envName}' must start with a letter and contain only letters, digits and '-'`);
-  }
+  const problems = envNameProblems(envName);
+  if (problems.length > 0) throw new Error(`Monitoring: ${problems.join('; ')}`);
   return `${envName.charAt(0).toUpperCase()}${envName.slice(1)}-${SERVICE_NAME}`;
+}
+
+/** Problems with an environment name as a monitoring name prefix; [] when valid. */
+export function envNameProblems(envName: string, path = 'envName'): string[] {
+  return /^[a-z][a-z0-9-]*$/i.test(envName)
+    ? []
+    : [`${path}: environment name '${envName}' must start with a letter and contain only letters, digits and '-'`];
 }

@@ -9,6 +9,7 @@ import type { KafkaStoreConfig, RegistryConfig, ServiceConfig } from '../../conf
 import { acknowledge } from '../../nag/acknowledge';
 import { grantKafkaClient } from '../kafka-access/kafka-client-permissions';
 import type { KafkaConnection } from '../kafka-access/kafka-connection';
+import { throwIfInvalidProps } from '../shared/invalid-props';
 import { retentionDays } from '../shared/retention';
 import { containerEnvironment } from './container-environment';
 import { HEALTH_PATH, IMAGE_BUILD_ARGS, REGISTRY_PORT, SECRET_ENV } from './env-contract';
@@ -42,6 +43,13 @@ export class RegistryTaskDefinition extends Construct {
   constructor(scope: Construct, id: string, props: RegistryTaskDefinitionProps) {
     super(scope, id);
     const { service, registry, kafka } = props;
+    throwIfInvalidProps(
+      this,
+      'RegistryTaskDefinition',
+      kafka.authMode === 'scram' && !kafka.scramSecret
+        ? ["kafka.scramSecret is required with authMode 'scram' (the secret behind kafka.scramSecretArn in the config)"]
+        : [],
+    );
 
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: service.cpu,
@@ -62,8 +70,7 @@ export class RegistryTaskDefinition extends Construct {
       secrets[SECRET_ENV.adminUsername] = ecs.Secret.fromSecretsManager(props.adminSecret, 'username');
       secrets[SECRET_ENV.adminPassword] = ecs.Secret.fromSecretsManager(props.adminSecret, 'password');
     }
-    if (kafka.authMode === 'scram') {
-      if (!kafka.scramSecret) throw new Error("Kafka auth 'scram' needs a SCRAM secret (kafka.scramSecretArn)");
+    if (kafka.authMode === 'scram' && kafka.scramSecret) {
       secrets[SECRET_ENV.scramUsername] = ecs.Secret.fromSecretsManager(kafka.scramSecret, 'username');
       secrets[SECRET_ENV.scramPassword] = ecs.Secret.fromSecretsManager(kafka.scramSecret, 'password');
     }

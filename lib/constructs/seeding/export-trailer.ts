@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+import { parseExportTrailer } from '../../../lambda/contracts/export-format';
 
 /**
  * The trailer sha256 of a local export file, read at synth time (`.gz` files are gunzipped).
- * This is the hash the export format stores in its last line; it identifies the export's
- * content whether or not the file is compressed. The handler checks the full hash again
- * before importing, so this read only needs the trailer.
+ * This is the hash the export format stores in its last line (parsed by the export-format
+ * contract, lambda/contracts/export-format.ts); it identifies the export's content whether or
+ * not the file is compressed. The handler checks the full hash again before importing, so this
+ * read only needs the trailer.
  */
 export function readExportTrailerSha256(path: string): string {
   let bytes: Buffer;
@@ -26,13 +26,8 @@ export function readExportTrailerSha256(path: string): string {
   }
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   const last = lines[lines.length - 1];
-  let trailer: { type?: unknown; sha256?: unknown } | undefined;
-  try {
-    trailer = last === undefined ? undefined : (JSON.parse(last) as { type?: unknown; sha256?: unknown });
-  } catch {
-    trailer = undefined;
-  }
-  if (!trailer || trailer.type !== 'trailer' || typeof trailer.sha256 !== 'string' || !SHA256_HEX.test(trailer.sha256)) {
+  const trailer = last === undefined ? undefined : parseExportTrailer(last);
+  if (trailer === undefined) {
     throw new Error(
       `seeding.localExportFile ${path} has no export trailer as its last line: the file is truncated or not an sr-migrate export; export it again`,
     );

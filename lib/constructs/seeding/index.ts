@@ -1,4 +1,3 @@
 export * from './registry-seeding';
 export * from './seed-export-source';
-export * from './registry-client-function';
 export * from './export-trailer';

@@ -2,7 +2,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import type { Construct } from 'constructs';
-import type { SeedingConfig } from '../../config/seeding-config';
+import { type SeedingConfig, validateSeedingConfig } from '../../config/seeding-config';
 import { readExportTrailerSha256 } from './export-trailer';
 
 /** Where the seeding export is, once bound into a stack. */
@@ -34,14 +34,20 @@ export abstract class SeedExportSource {
   }
 
   /**
-   * The source a (validated) seeding config describes; `dataBucket` is where `exportKey` lives
-   * when the config names no `exportBucket`.
+   * The source a seeding config describes; `dataBucket` is where `exportKey` lives when the
+   * config names no `exportBucket`. Throws one error listing every problem with the config
+   * (validateSeedingConfig) and a missing bucket.
    */
   static fromConfig(config: SeedingConfig, dataBucket?: s3.IBucket): SeedExportSource {
+    const problems = validateSeedingConfig(config);
+    if (config.localExportFile === undefined && config.exportKey && config.exportBucket === undefined && dataBucket === undefined) {
+      problems.push('seeding.exportKey needs a bucket: set seeding.exportBucket, or pass the data bucket to SeedExportSource.fromConfig');
+    }
+    if (problems.length > 0) {
+      throw new Error(`SeedExportSource.fromConfig: invalid seeding config:\n${problems.map((p) => ` - ${p}`).join('\n')}`);
+    }
     if (config.localExportFile !== undefined) return SeedExportSource.fromLocalFile(config.localExportFile);
-    const bucket = config.exportBucket ?? dataBucket;
-    if (bucket !== undefined && config.exportKey) return SeedExportSource.fromBucket(bucket, config.exportKey, config.exportSha256);
-    throw new Error('seeding: set exportKey (with exportBucket, or pass the data bucket), or localExportFile (see validateSeedingConfig)');
+    return SeedExportSource.fromBucket((config.exportBucket ?? dataBucket)!, config.exportKey!, config.exportSha256);
   }
 
   abstract bind(scope: Construct): BoundSeedExport;

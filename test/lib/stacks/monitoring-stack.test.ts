@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { DEFAULT_MONITORING_CONFIG } from '../../../lib/config/monitoring-config';
-import { ENVIRONMENT_NAMES } from '../../../lib/config/environment-config';
+import { ENVIRONMENT_NAMES } from '../../../lib/config/environment-name';
 import { MonitoringStack, type MonitoringStackProps } from '../../../lib/stacks/monitoring-stack';
 import { buildRegistryFixture, type RegistryFixture } from '../constructs/monitoring/fixture';
 import { testApp } from '../../helpers/app';
@@ -179,7 +179,32 @@ describe('MonitoringStack input validation', () => {
           minTaskCount: 2,
         }),
     ).toThrow(
-      /invalid monitoring config:\n - monitoring\.cpuPercent .*\n - monitoring\.datapointsToAlarm \(3\) must not exceed evaluationPeriods \(2\)/,
+      /MonitoringStack at Monitoring: invalid props:\n - monitoring\.cpuPercent .*\n - monitoring\.datapointsToAlarm \(3\) must not exceed evaluationPeriods \(2\)/,
+    );
+  });
+
+  test('problems in the config and in the other props are reported together, each once', () => {
+    const app = testApp();
+    const registry = buildRegistryFixture(new Stack(app, 'RegistryFixture', { env: ENV }));
+    expect(
+      () =>
+        new MonitoringStack(app, 'Monitoring', {
+          env: ENV,
+          envName: 'prod eu',
+          monitoring: { ...DEFAULT_MONITORING_CONFIG.prod, cpuPercent: 0, backupStaleAfterSchedules: 0 },
+          ...registry,
+          minTaskCount: 0,
+          backupAgeMetric: { ...BACKUP_AGE, scheduleMinutes: 0 },
+        }),
+    ).toThrow(
+      [
+        'MonitoringStack at Monitoring: invalid props:',
+        ' - monitoring.cpuPercent must be a percentage above 0 and at most 100, got 0',
+        ' - monitoring.backupStaleAfterSchedules must be at least 1 (a backup is stale only after a missed schedule), got 0',
+        " - envName: environment name 'prod eu' must start with a letter and contain only letters, digits and '-'",
+        " - minTaskCount must be a whole number >= 1, got 0; pass the service's autoscaling lower bound",
+        ' - backupAgeMetric.scheduleMinutes must be a whole number >= 1, got 0',
+      ].join('\n'),
     );
   });
 });

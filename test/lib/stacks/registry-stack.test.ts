@@ -1,8 +1,14 @@
-import * as cxapi from 'aws-cdk-lib/cx-api';
+import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import * as fs from 'fs';
 import contract from '../../../docker/schema-registry/env-contract.json';
 import { ENVIRONMENTS, type EnvironmentConfig } from '../../../lib/config';
+import { RegistryStack } from '../../../lib/stacks/registry-stack';
+import { testApp } from '../../helpers/app';
 import { configWith, defaultStage, synthStage } from './stage-fixture';
 
 const CERT = 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
@@ -432,4 +438,21 @@ describe.each(['dev', 'staging', 'prod'] as const)('Registry stack snapshot (%s)
   test('matches', () => {
     expect(defaultStage(name).registry.toJSON()).toMatchSnapshot();
   });
+});
+
+test("kafka.mode 'create' without the Data stack's cluster connection names the missing prop", () => {
+  const app = testApp();
+  const shared = new Stack(app, 'Shared');
+  const vpc = new ec2.Vpc(shared, 'Vpc', { maxAzs: 2 });
+  expect(
+    () =>
+      new RegistryStack(app, 'Registry', {
+        config: ENVIRONMENTS.dev,
+        vpc,
+        adminSecret: new secretsmanager.Secret(shared, 'Admin'),
+        accessLogsBucket: new s3.Bucket(shared, 'Logs'),
+      }),
+  ).toThrow(
+    "RegistryStack at Registry: invalid props:\n - createdKafka is required when config.kafka.mode is 'create' (pass the Data stack's mskCluster.connection())",
+  );
 });

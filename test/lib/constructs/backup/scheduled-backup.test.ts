@@ -1,9 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as constructMetrics from '../../../../lib/constructs/backup/backup-metrics';
+import { staleAfterHours } from '../../../../lib/constructs/backup/backup-metrics';
 import { ScheduledBackup, type ScheduledBackupProps } from '../../../../lib/constructs/backup';
-import { nagFindings, registryFixture, type RegistryFixture } from '../seeding/fixture';
+import { nagFindings, registryAccessOf, registryFixture, type RegistryFixture } from '../registry-access/fixture';
 
 function build(overrides: Partial<ScheduledBackupProps> = {}): { fx: RegistryFixture; backup: ScheduledBackup; template: Template } {
   const fx = registryFixture();
@@ -11,11 +11,7 @@ function build(overrides: Partial<ScheduledBackupProps> = {}): { fx: RegistryFix
     envName: 'prod',
     config: { enabled: true, intervalMinutes: 360, retentionDays: 90 },
     bucket: fx.bucket,
-    registryUrl: fx.registryUrl,
-    registryListener: fx.listener,
-    adminSecret: fx.adminSecret,
-    vpc: fx.vpc,
-    logRetention: logs.RetentionDays.ONE_YEAR,
+    ...registryAccessOf(fx, logs.RetentionDays.ONE_YEAR),
     ...overrides,
   });
   backup.metricBackupSucceeded().createAlarm(fx.stack, 'Stale', backup.stalenessAlarmOptions());
@@ -154,10 +150,10 @@ describe('scheduled backup', () => {
 });
 
 test('staleness window: one and a half intervals in whole hours, at least 2', () => {
-  expect(constructMetrics.staleAfterHours(15)).toBe(2);
-  expect(constructMetrics.staleAfterHours(360)).toBe(9);
-  expect(constructMetrics.staleAfterHours(1440)).toBe(36);
-  expect(constructMetrics.staleAfterHours(3 * 1440)).toBe(108);
+  expect(staleAfterHours(15)).toBe(2);
+  expect(staleAfterHours(360)).toBe(9);
+  expect(staleAfterHours(1440)).toBe(36);
+  expect(staleAfterHours(3 * 1440)).toBe(108);
 });
 
 test('a bucket from another app cannot get the lifecycle rule unless its owner adds it', () => {
@@ -167,11 +163,7 @@ test('a bucket from another app cannot get the lifecycle rule unless its owner a
     envName: 'dev',
     config: { enabled: true, intervalMinutes: 1440, retentionDays: 7 },
     bucket: imported,
-    registryUrl: fx.registryUrl,
-    registryListener: fx.listener,
-    adminSecret: fx.adminSecret,
-    vpc: fx.vpc,
-    logRetention: logs.RetentionDays.ONE_WEEK,
+    ...registryAccessOf(fx, logs.RetentionDays.ONE_WEEK),
   };
   expect(() => new ScheduledBackup(fx.stack, 'Backup', props)).toThrow(
     /add backupLifecycleRule\(envName, retentionDays\) to the bucket owner/,
@@ -180,4 +172,31 @@ test('a bucket from another app cannot get the lifecycle rule unless its owner a
   // Synthesize first: the write-prefix acknowledgement is computed once references are final.
   Template.fromStack(fx.stack);
   expect(nagFindings(backup)).toEqual([]);
+});
+
+test('every problem with the props is reported at once, naming the construct, the prop and the fix', () => {
+  const fx = registryFixture();
+  const props: ScheduledBackupProps = {
+    envName: 'prod/*',
+    config: { enabled: true, intervalMinutes: 5, retentionDays: 0 },
+    bucket: s3.Bucket.fromBucketName(fx.stack, 'Imported', 'someone-elses-bucket'),
+    registryUrl: 'registry.internal:8081',
+    registryListener: fx.listener,
+    adminSecret: fx.adminSecret,
+    vpc: fx.vpc,
+    logRetention: logs.RetentionDays.ONE_WEEK,
+    memorySize: 64,
+  };
+  expect(() => new ScheduledBackup(fx.stack, 'Backup', props)).toThrow(
+    [
+      'ScheduledBackup at Fixture/Backup: invalid props:',
+      " - registryUrl must be an http:// or https:// URL of the registry, got 'registry.internal:8081'",
+      " - memorySize must be a whole number of MB from 128 to 10240 (Lambda's range), got 64",
+      " - envName must be letters, digits and '-' (it becomes the key prefix backups/<env>/), got 'prod/*'",
+      ' - config.intervalMinutes must be a whole number from 15 to 4320 (3 days), got 5',
+      ' - config.retentionDays must be a whole number of days, got 0',
+      ' - bucket is not an s3.Bucket defined in this app, so the backup lifecycle rule cannot be added; ' +
+        'add backupLifecycleRule(envName, retentionDays) to the bucket owner and pass addLifecycleRule: false',
+    ].join('\n'),
+  );
 });

@@ -51,4 +51,22 @@ describe('BackupStalenessAlarm', () => {
       () => new BackupStalenessAlarm(fixture.stack, 'Zero', { context: fixture.context, metric: { ...METRIC, scheduleMinutes: 0 } }),
     ).toThrow(/scheduleMinutes must be a whole number >= 1, got 0/);
   });
+
+  test('a bad schedule and a bad stale-after factor are reported together', () => {
+    const fixture = familyFixture();
+    expect(
+      () =>
+        new BackupStalenessAlarm(fixture.stack, 'Both', {
+          context: fixture.context,
+          metric: { ...METRIC, scheduleMinutes: 2.5 },
+          staleAfterSchedules: 0,
+        }),
+    ).toThrow(
+      [
+        'BackupStalenessAlarm at Test/Both: invalid props:',
+        ' - metric.scheduleMinutes must be a whole number >= 1, got 2.5',
+        ' - staleAfterSchedules must be at least 1 (a backup is stale only after a missed schedule), got 0',
+      ].join('\n'),
+    );
+  });
 });

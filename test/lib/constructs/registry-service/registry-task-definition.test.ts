@@ -1,4 +1,8 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { ENVIRONMENTS } from '../../../../lib/config';
+import { RegistryTaskDefinition } from '../../../../lib/constructs/registry-service/registry-task-definition';
 import { RegistryStage } from '../../../../lib/stages/registry-stage';
 import { testApp } from '../../../helpers/app';
 import { configWith } from '../../stacks/stage-fixture';
@@ -23,4 +27,23 @@ describe('RegistryTaskDefinition image checksum', () => {
     const sha = 'a'.repeat(64);
     registryAnnotations({ mskIamAuthSha256: sha } as never).hasNoWarning('*', CHECKSUM_WARNING);
   });
+});
+
+test("Kafka auth 'scram' without the SCRAM secret names the missing prop", () => {
+  const stack = new Stack(testApp(), 'Task');
+  const { service, registry, kafka } = ENVIRONMENTS.dev;
+  expect(
+    () =>
+      new RegistryTaskDefinition(stack, 'Task', {
+        service,
+        registry,
+        store: kafka,
+        kafka: { bootstrapServers: 'b-1.example:9096', authMode: 'scram', brokerPorts: [9096] },
+        adminSecret: new secretsmanager.Secret(stack, 'Admin'),
+        vpcCidr: '10.40.0.0/16',
+        logRemovalPolicy: RemovalPolicy.DESTROY,
+      }),
+  ).toThrow(
+    "RegistryTaskDefinition at Task/Task: invalid props:\n - kafka.scramSecret is required with authMode 'scram' (the secret behind kafka.scramSecretArn in the config)",
+  );
 });

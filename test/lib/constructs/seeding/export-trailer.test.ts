@@ -16,10 +16,13 @@ test('reads the trailer sha256 of plain and gzipped exports', () => {
   expect(readExportTrailerSha256(join(dir, 'a.jsonl.gz'))).toBe(SHA);
 });
 
-test('a truncated file, a non-gzip .gz and a missing file each say what is wrong', () => {
+test('a truncated file, a malformed trailer, a non-gzip .gz and a missing file each say what is wrong', () => {
   writeFileSync(join(dir, 'cut.jsonl'), `${HEADER}\n{"type":"context","context":"."}\n`);
+  // The export-format contract's trailer: counts for every record type, not only the hash.
+  writeFileSync(join(dir, 'no-counts.jsonl'), `${HEADER}\n{"type":"trailer","sha256":"${SHA}"}\n`);
   writeFileSync(join(dir, 'fake.jsonl.gz'), 'plain text');
   expect(() => readExportTrailerSha256(join(dir, 'cut.jsonl'))).toThrow(/has no export trailer as its last line: the file is truncated/);
+  expect(() => readExportTrailerSha256(join(dir, 'no-counts.jsonl'))).toThrow(/has no export trailer as its last line/);
   expect(() => readExportTrailerSha256(join(dir, 'fake.jsonl.gz'))).toThrow(/ends in \.gz but is not gzip data/);
   expect(() => readExportTrailerSha256(join(dir, 'missing.jsonl'))).toThrow(/cannot be read \(ENOENT\); check the path/);
 });

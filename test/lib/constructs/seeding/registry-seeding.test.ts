@@ -6,7 +6,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegistrySeeding, SeedExportSource, type RegistrySeedingProps } from '../../../../lib/constructs/seeding';
-import { nagFindings, registryFixture, type RegistryFixture } from './fixture';
+import { nagFindings, registryAccessOf, registryFixture, type RegistryFixture } from '../registry-access/fixture';
 
 const SHA = 'c'.repeat(64);
 const EXPORT_ARN = 'arn:aws:s3:::migration-exports/exports/2026-11-26.jsonl.gz';
@@ -15,12 +15,8 @@ function build(overrides: Partial<RegistrySeedingProps> = {}): { fx: RegistryFix
   const fx = registryFixture();
   const seeding = new RegistrySeeding(fx.stack, 'Seeding', {
     source: SeedExportSource.fromBucket('migration-exports', 'exports/2026-11-26.jsonl.gz', SHA),
-    registryUrl: fx.registryUrl,
-    registryListener: fx.listener,
-    adminSecret: fx.adminSecret,
-    vpc: fx.vpc,
+    ...registryAccessOf(fx, logs.RetentionDays.ONE_MONTH),
     service: fx.service,
-    logRetention: logs.RetentionDays.ONE_MONTH,
     ...overrides,
   });
   return { fx, seeding, template: Template.fromStack(fx.stack) };
@@ -170,4 +166,16 @@ test('a local export file is uploaded as an asset; ExportSha256 is its trailer s
 
 test("a timeout beyond CloudFormation's hour is refused at synth", () => {
   expect(() => build({ timeout: Duration.minutes(55) })).toThrow(/timeout must be 5 to 50 minutes \(CloudFormation waits at most 1 hour/);
+});
+
+test('every problem with the props is reported at once, naming the construct, the prop and the fix', () => {
+  expect(() => build({ timeout: Duration.minutes(55), queryInterval: Duration.seconds(7), memorySize: 20_000 })).toThrow(
+    [
+      'RegistrySeeding at Fixture/Seeding: invalid props:',
+      " - memorySize must be a whole number of MB from 128 to 10240 (Lambda's range), got 20000",
+      ' - timeout must be 5 to 50 minutes (CloudFormation waits at most 1 hour for a custom resource), got 55 minutes',
+      ' - queryInterval must be at least 1 second and divide timeout evenly (the waiter retries timeout / queryInterval times), ' +
+        'got 7 seconds for 55 minutes; e.g. 30 seconds',
+    ].join('\n'),
+  );
 });

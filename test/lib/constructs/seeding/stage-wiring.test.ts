@@ -3,7 +3,7 @@ import type { BackupAgeMetric } from '../../../../lib/constructs/monitoring/back
 import { RegistryStage, STAGE_IDS } from '../../../../lib/stages/registry-stage';
 import { testApp } from '../../../helpers/app';
 import { configWith } from '../../stacks/stage-fixture';
-import { nagFindings } from './fixture';
+import { nagFindings } from '../registry-access/fixture';
 
 /**
  * The stage's own wiring: both constructs in the Registry stack, fed by the Network, Data and

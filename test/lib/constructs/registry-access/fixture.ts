@@ -2,13 +2,15 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import type { RegistryAccessProps } from '../../../../lib/constructs/registry-access';
 import { testApp } from '../../../helpers/app';
 
-/** What the registry stack and data stack hand to the seeding and backup constructs. */
+/** What the registry stack and data stack hand to the registry-access constructs (seeding, backups). */
 export interface RegistryFixture {
   readonly stack: Stack;
   readonly vpc: ec2.Vpc;
@@ -44,6 +46,11 @@ export function registryFixture(id = 'Fixture'): RegistryFixture {
   const adminSecret = new secretsmanager.Secret(stack, 'AdminSecret');
   const bucket = new s3.Bucket(stack, 'DataBucket', { versioned: true, enforceSSL: true, removalPolicy: RemovalPolicy.DESTROY });
   return { stack, vpc, listener, albSecurityGroup, service, adminSecret, bucket, registryUrl: `http://${alb.loadBalancerDnsName}:8081` };
+}
+
+/** The shared props of every registry-access Lambda, as the stage builds them, from a fixture. */
+export function registryAccessOf(fx: RegistryFixture, logRetention = logs.RetentionDays.ONE_MONTH): RegistryAccessProps {
+  return { registryUrl: fx.registryUrl, registryListener: fx.listener, adminSecret: fx.adminSecret, vpc: fx.vpc, logRetention };
 }
 
 /** cdk-nag AwsSolutions findings in `scope` (acknowledged ones excluded), as "rule path" lines. */

@@ -1,30 +1,30 @@
-import { validateBackupConfig } from '../backup-config';
-import type { EnvironmentConfig } from '../environment-config';
-import { validateMonitoringConfig } from '../monitoring-config';
-import { validateSeedingConfig } from '../seeding-config';
-import { validateData } from './validate-data';
-import { validateEndpoint } from './validate-endpoint';
-import { validateEnvironment } from './validate-environment';
-import { validateKafka } from './validate-kafka';
-import { validateNetwork } from './validate-network';
-import { validateRegistry } from './validate-registry';
-import { validateService } from './validate-service';
+import { validateBackupConfig } from './backup-config';
+import { validateDataConfig } from './data-config';
+import { validateEndpointConfig } from './endpoint-config';
+import { type EnvironmentConfig, validateEnvironmentFields } from './environment-config';
+import { validateKafkaConfig } from './kafka-config';
+import { validateMonitoringConfig } from './monitoring-config';
+import { validateNetworkConfig } from './network-config';
+import { validateRegistryConfig } from './registry-config';
+import { validateSeedingConfig } from './seeding-config';
+import { validateServiceConfig } from './service-config';
 
 /** A per-concern check: returns one human-readable problem per issue (empty when valid). */
 export type ConfigValidator = (config: EnvironmentConfig) => string[];
 
 /**
- * Every per-concern validator. A feature that adds a config concern (monitoring, seeding,
- * backups) adds its validator here.
+ * Every validator, in the order their problems are listed. Each concern's validator lives in
+ * its `<concern>-config.ts` and takes its own section plus the few environment facts it needs
+ * (name, region, the AZ list); a new concern adds its line here.
  */
 export const CONFIG_VALIDATORS: readonly ConfigValidator[] = [
-  validateEnvironment,
-  validateNetwork,
-  validateEndpoint,
-  validateService,
-  validateRegistry,
-  validateKafka,
-  validateData,
+  validateEnvironmentFields,
+  (config) => validateNetworkConfig(config.network, config.name, config.region),
+  (config) => validateEndpointConfig(config.endpoint, config.region),
+  (config) => validateServiceConfig(config.service, config.name),
+  (config) => validateRegistryConfig(config.registry),
+  (config) => validateKafkaConfig(config.kafka, config.network.availabilityZones),
+  (config) => validateDataConfig(config.data, config.name),
   (config) => validateMonitoringConfig(config.monitoring),
   (config) => validateBackupConfig(config.backup, config.name),
   (config) => validateSeedingConfig(config.seeding),
@@ -55,5 +55,3 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   if (problems.length > 0) throw new ConfigValidationError(config.name, problems);
   return config;
 }
-
-export { validateData, validateEndpoint, validateEnvironment, validateKafka, validateNetwork, validateRegistry, validateService };

@@ -1,5 +1,5 @@
-import { collectConfigProblems, ConfigValidationError, ENVIRONMENTS, type EnvironmentConfig, validateConfig } from '../../../../lib/config';
-import { configWith } from '../../stacks/stage-fixture';
+import { collectConfigProblems, ConfigValidationError, ENVIRONMENTS, type EnvironmentConfig, validateConfig } from '../../../lib/config';
+import { configWith } from '../stacks/stage-fixture';
 
 /** The single error message validateConfig throws for a config (fails the test if it does not throw). */
 function errorFor(config: EnvironmentConfig): string {

@@ -1,45 +1,29 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../nag/acknowledge';
+import { DEFAULT_REGISTRY_ACCESS_MEMORY_MB, type RegistryAccessProps } from './registry-access-props';
 
-export interface RegistryClientFunctionProps {
+/**
+ * One registry-access function. The shared props (network, logs, memory) come from
+ * RegistryAccessProps; the registry URL and the admin secret reach the function the way its
+ * construct chooses: as environment variables (`registryAccessEnvironment`, plus
+ * `adminSecret.grantRead`) or as custom-resource properties (seeding). So they are not props here.
+ */
+export interface RegistryClientFunctionProps extends Omit<RegistryAccessProps, 'registryUrl' | 'adminSecret'> {
   /** Handler file (TypeScript), bundled with esbuild. */
   readonly entry: string;
   /** Exported handler name in `entry`. */
   readonly handler: string;
+  /** Function description; also names the security group and its rules. */
   readonly description: string;
+  /** Invocation timeout (at most 15 minutes). */
   readonly timeout: Duration;
-  /**
-   * Memory; the engine holds one export (or snapshot) in memory.
-   * @default 1024
-   */
-  readonly memorySize?: number;
   /** Non-secret settings only (secrets are read from Secrets Manager at run time). */
   readonly environment: Record<string, string>;
-  /** The VPC the registry's load balancer lives in. */
-  readonly vpc: ec2.IVpc;
-  /**
-   * Subnets for the function's network interfaces.
-   * @default private subnets with egress
-   */
-  readonly vpcSubnets?: ec2.SubnetSelection;
-  /**
-   * The registry's load-balancer listener: the function may reach exactly its port, and the
-   * load balancer's security group gets the matching ingress rule.
-   */
-  readonly registryListener: elbv2.IApplicationListener;
-  /** Retention of the function's log group. */
-  readonly logRetention: logs.RetentionDays;
-  /**
-   * What happens to the log group when the stack is deleted.
-   * @default RemovalPolicy.DESTROY
-   */
-  readonly logRemovalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -74,7 +58,7 @@ export class RegistryClientFunction extends Construct {
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: props.memorySize ?? 1024,
+      memorySize: props.memorySize ?? DEFAULT_REGISTRY_ACCESS_MEMORY_MB,
       timeout: props.timeout,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       logGroup: this.logGroup,
@@ -107,4 +91,16 @@ export class RegistryClientFunction extends Construct {
       },
     );
   }
+}
+
+/** The part of a RegistryAccessProps that a RegistryClientFunction takes (everything but the URL and the secret). */
+export function registryFunctionProps(access: RegistryAccessProps): Omit<RegistryAccessProps, 'registryUrl' | 'adminSecret'> {
+  return {
+    vpc: access.vpc,
+    vpcSubnets: access.vpcSubnets,
+    registryListener: access.registryListener,
+    logRetention: access.logRetention,
+    logRemovalPolicy: access.logRemovalPolicy,
+    memorySize: access.memorySize,
+  };
 }

@@ -1,0 +1,2 @@
+export * from './registry-access-props';
+export * from './registry-client-function';

@@ -1,4 +1,4 @@
-import type { ContextName, RegisterSchemaRequest, RegistryConfig, RegistryMode, RegistrySchema } from './types';
+import type { ContextName, RegisterSchemaRequest, RegistryClusterIdentity, RegistryConfig, RegistryMode, RegistrySchema } from './types';
 
 /**
  * What the migration engine needs from a Schema Registry. Implemented over HTTP by
@@ -16,6 +16,12 @@ export interface SchemaRegistryApi {
 
   /** `GET /v1/metadata/version`; undefined before 7.3, where the endpoint is missing. */
   serverVersion(): Promise<string | undefined>;
+
+  /**
+   * `GET /v1/metadata/id`: the Kafka cluster and `schema.registry.group.id` the server runs on,
+   * which identify a registry whatever URL reaches it; undefined where the endpoint is missing.
+   */
+  clusterIdentity(): Promise<RegistryClusterIdentity | undefined>;
 
   /** `GET /contexts`: "." first, then named contexts. Servers before 7.x-contexts answer ["."]. */
   listContexts(): Promise<ContextName[]>;

@@ -3,7 +3,7 @@ import { RegistryError } from './errors';
 import { isObject, normaliseRegistrySchema, normaliseSchemaContent, UnexpectedResponseError } from './normalize';
 import { ALL_CONTEXTS_PREFIX, canonicalSubject, DEFAULT_CONTEXT, encodePathSegment } from './names';
 import { RegistryTransport, type RegistryRequest, type RegistryTransportOptions } from './transport';
-import type { ContextName, RegisterSchemaRequest, RegistryConfig, RegistryMode, RegistrySchema } from './types';
+import type { ContextName, RegisterSchemaRequest, RegistryClusterIdentity, RegistryConfig, RegistryMode, RegistrySchema } from './types';
 
 export type HttpSchemaRegistryClientOptions = RegistryTransportOptions;
 
@@ -39,6 +39,15 @@ export class HttpSchemaRegistryClient implements SchemaRegistryApi {
     const data = await this.get({ method: 'GET', path: '/v1/metadata/version', absentCodes: [404] });
     if (data === undefined) return undefined;
     return isObject(data) && typeof data.version === 'string' ? data.version : undefined;
+  }
+
+  async clusterIdentity(): Promise<RegistryClusterIdentity | undefined> {
+    const data = await this.get({ method: 'GET', path: '/v1/metadata/id', absentCodes: [404] });
+    const clusters = isObject(data) && isObject(data.scope) && isObject(data.scope.clusters) ? data.scope.clusters : undefined;
+    const kafkaCluster = clusters?.['kafka-cluster'];
+    const schemaRegistryCluster = clusters?.['schema-registry-cluster'];
+    if (typeof kafkaCluster !== 'string' || typeof schemaRegistryCluster !== 'string') return undefined;
+    return { kafkaCluster, schemaRegistryCluster };
   }
 
   async listContexts(): Promise<ContextName[]> {

@@ -47,6 +47,13 @@ export interface RegisterSchemaRequest extends Omit<SchemaContent, 'schemaType'>
 /** GET /config form: the level is named `compatibilityLevel`; PUT wants `compatibility` (docs/registry-semantics.md §1.3, §12.5). */
 export type RegistryConfig = Record<string, unknown> & { readonly compatibilityLevel?: string };
 
+/** What `GET /v1/metadata/id` says a registry runs on (docs/registry-semantics.md §2). */
+export interface RegistryClusterIdentity {
+  readonly kafkaCluster: string;
+  /** `schema.registry.group.id`: registries sharing a Kafka cluster must differ here. */
+  readonly schemaRegistryCluster: string;
+}
+
 export type RegistryMode = 'READWRITE' | 'READONLY' | 'READONLY_OVERRIDE' | 'IMPORT' | 'FORWARD';
 
 /** The default context is ".", named contexts are ".ctx". */

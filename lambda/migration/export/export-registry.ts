@@ -1,7 +1,8 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { createExportWriter, type ExportWriteResult } from '../format/writer';
 import type { RegistrySnapshot } from '../format/snapshot';
-import { isReservedIdSubject } from '../import/reserve';
+import { withoutIdPlaceholders } from '../import/reserve';
+import { identifyRegistry } from '../registry-identity';
 import { getDefaultStore, type ExportStore } from '../store';
 import { readRegistrySnapshotDetailed, type ReadSnapshotOptions, type SchemaReadMethod } from '../snapshot';
 
@@ -43,7 +44,7 @@ export async function exportRegistry(
   location: string,
   options: ExportRegistryOptions = {},
 ): Promise<ExportRegistryResult> {
-  const read = await readRegistrySnapshotDetailed(api, options);
+  const [read, identity] = await Promise.all([readRegistrySnapshotDetailed(api, options), identifyRegistry(api)]);
   const transformed = options.transform
     ? options.transform(read.snapshot)
     : { snapshot: read.snapshot, frozenScopes: [] as readonly string[] };
@@ -54,7 +55,7 @@ export async function exportRegistry(
   const handle = await store.openWriteStream(location);
   try {
     const writer = createExportWriter(handle.stream, {
-      source: { url: api.displayUrl, ...(read.serverVersion ? { version: read.serverVersion } : {}) },
+      source: { url: api.displayUrl, ...(read.serverVersion ? { version: read.serverVersion } : {}), id: identity.id },
       ...(options.exportedAt ? { exportedAt: options.exportedAt } : {}),
       ...(frozenScopes.length > 0 ? { frozenScopes } : {}),
     });
@@ -77,15 +78,4 @@ export async function exportRegistry(
     await handle.abort(error instanceof Error ? error : new Error(String(error))).catch(() => undefined);
     throw error;
   }
-}
-
-/** The snapshot without the schemas, configs and modes of the id-reservation placeholder subject. */
-function withoutIdPlaceholders(snapshot: RegistrySnapshot): RegistrySnapshot {
-  if (!snapshot.schemas.some((record) => isReservedIdSubject(record.subject))) return snapshot;
-  return {
-    ...snapshot,
-    schemas: snapshot.schemas.filter((record) => !isReservedIdSubject(record.subject)),
-    configs: snapshot.configs.filter((record) => !isReservedIdSubject(record.scope)),
-    modes: snapshot.modes.filter((record) => !isReservedIdSubject(record.scope)),
-  };
 }

@@ -150,6 +150,8 @@ export class ExportScanner {
     }
     if (typeof record.exportedAt !== 'string' || !isObject(record.source) || typeof record.source.url !== 'string') {
       this.problems.push('line 1 (header): exportedAt and source.url are required');
+    } else if (record.source.id !== undefined && typeof record.source.id !== 'string') {
+      this.problems.push('line 1 (header): source.id must be a string');
     }
     if (
       record.frozenScopes !== undefined &&

@@ -14,8 +14,11 @@ export interface HeaderRecord {
   readonly format: typeof EXPORT_FORMAT;
   readonly formatVersion: number;
   readonly exportedAt: string;
-  /** Source URL without credentials and the server version when known. */
-  readonly source: { readonly url: string; readonly version?: string };
+  /**
+   * The source: URL without credentials, server version when known, and its identity
+   * (lambda/migration/registry-identity.ts), which ownership ledgers key on.
+   */
+  readonly source: { readonly url: string; readonly version?: string; readonly id?: string };
   /**
    * Scopes whose READONLY mode was set by `sr-migrate freeze`, so an import does not
    * carry the freeze over to the target (docs/architecture.md §6).

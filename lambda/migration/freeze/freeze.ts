@@ -1,4 +1,4 @@
-import pLimit = require('p-limit');
+import { mapWithConcurrency } from '../../registry-client/concurrency';
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import type { ExportStore } from '../store';
 import { RegistryError } from '../../registry-client/errors';
@@ -39,6 +39,8 @@ export interface FreezeResult {
   readonly changes: readonly FreezeChange[];
   /** Scopes that were read-only already and were left alone. */
   readonly alreadyReadOnly: readonly string[];
+  /** Epoch ms just before the first READONLY write: when the source stopped accepting writes. */
+  readonly firstWriteAt: number;
 }
 
 export interface UnfreezeResult {
@@ -55,6 +57,9 @@ export class FreezeError extends Error {
   }
 }
 
+/** Mode writes in flight after the top level: a few keep the server's single write lock busy (docs/registry-semantics.md §12.15). */
+const WRITES_IN_FLIGHT = 8;
+
 const READ_ONLY: ReadonlySet<RegistryMode> = new Set<RegistryMode>(['READONLY', 'READONLY_OVERRIDE']);
 
 /**
@@ -64,9 +69,9 @@ const READ_ONLY: ReadonlySet<RegistryMode> = new Set<RegistryMode>(['READONLY', 
  * read-only (a subject-level READWRITE beats a global READONLY). Scopes already read-only
  * are left alone and not recorded, so `--undo` never touches them.
  *
- * The undo record is written before each mode write, so an interrupted freeze can still
- * be undone. Refuses when a state file already exists (a second freeze would record the
- * frozen modes as "previous").
+ * The undo record is written before the first mode write, so an interrupted freeze can still
+ * be undone; the top level is frozen first, the other scopes a few at a time. Refuses when a
+ * record already exists (a second freeze would record the frozen modes as "previous").
  */
 export async function freezeRegistry(api: SchemaRegistryApi, options: FreezeOptions): Promise<FreezeResult> {
   const existing = await readFreezeState(options.stateLocation, options.store);
@@ -77,41 +82,53 @@ export async function freezeRegistry(api: SchemaRegistryApi, options: FreezeOpti
     );
   }
 
-  const scopes = await freezeScopes(api, options.concurrency ?? 16);
+  const { changes, alreadyReadOnly } = await planFreeze(api, options.concurrency);
+  // One record before the first write, listing every change about to be made: restoring a
+  // scope the freeze did not reach yet writes back the mode it already has, which is harmless,
+  // and the window stays short (one record write, not one per scope).
+  const state: FreezeState = {
+    format: FREEZE_STATE_FORMAT,
+    formatVersion: 1,
+    registry: api.displayUrl,
+    frozenAt: new Date().toISOString(),
+    changes,
+  };
+  await writeFreezeState(options.stateLocation, state, options.store);
+  const firstWriteAt = Date.now();
+  const freeze = (change: FreezeChange) => withModeErrors(() => api.putMode(toApiScope(change.scope), 'READONLY'), change.scope, 'freeze');
+  const [first, ...rest] = changes;
+  if (first) {
+    try {
+      await freeze(first);
+    } catch (error) {
+      // A refused first write (mode.mutability=false) froze nothing: no record is left behind.
+      // Any other failure (a timeout, a 5xx) may have landed, so the record stays.
+      if (error instanceof FreezeError) await removeFreezeState(options.stateLocation, options.store);
+      throw error;
+    }
+    options.log?.(`READONLY ${describeScope(first.scope)} (was ${first.previous ?? 'unset'})`);
+  }
+  await mapWithConcurrency(rest, WRITES_IN_FLIGHT, async (change) => {
+    await freeze(change);
+    options.log?.(`READONLY ${describeScope(change.scope)} (was ${change.previous ?? 'unset'})`);
+  });
+  const applied = changes;
+  return { stateLocation: options.stateLocation, changes: applied, alreadyReadOnly, firstWriteAt };
+}
+
+/** What `freezeRegistry` would change: scopes to set READONLY (with their mode now) and scopes already read-only. */
+export async function planFreeze(
+  api: SchemaRegistryApi,
+  concurrency = 16,
+): Promise<{ readonly changes: FreezeChange[]; readonly alreadyReadOnly: string[] }> {
+  const scopes = await freezeScopes(api, concurrency);
   const changes: FreezeChange[] = [];
   const alreadyReadOnly: string[] = [];
   for (const { scope, mode, subjectLevel } of scopes) {
     if (mode && READ_ONLY.has(mode)) alreadyReadOnly.push(scope);
     else if (!subjectLevel || mode) changes.push({ scope, previous: mode ?? null });
   }
-
-  const state: { -readonly [K in keyof FreezeState]: FreezeState[K] } = {
-    format: FREEZE_STATE_FORMAT,
-    formatVersion: 1,
-    registry: api.displayUrl,
-    frozenAt: new Date().toISOString(),
-    changes: [],
-  };
-  const applied: FreezeChange[] = [];
-  for (const change of changes) {
-    state.changes = [...applied, change];
-    await writeFreezeState(options.stateLocation, state, options.store);
-    try {
-      await withModeErrors(() => api.putMode(toApiScope(change.scope), 'READONLY'), change.scope, 'freeze');
-    } catch (error) {
-      // A refused write did not land: drop it from the record. Any other failure (a timeout,
-      // a 5xx) may have landed, so the pending change stays recorded; restoring it is harmless.
-      if (error instanceof FreezeError) {
-        if (applied.length === 0) await removeFreezeState(options.stateLocation, options.store);
-        else await writeFreezeState(options.stateLocation, { ...state, changes: applied }, options.store);
-      }
-      throw error;
-    }
-    applied.push(change);
-    options.log?.(`READONLY ${describeScope(change.scope)} (was ${change.previous ?? 'unset'})`);
-  }
-  if (applied.length === 0) await writeFreezeState(options.stateLocation, state, options.store);
-  return { stateLocation: options.stateLocation, changes: applied, alreadyReadOnly };
+  return { changes, alreadyReadOnly };
 }
 
 /**
@@ -162,16 +179,11 @@ async function freezeScopes(api: SchemaRegistryApi, concurrency: number): Promis
   const contextScopes = contexts.filter((c) => c !== DEFAULT_CONTEXT).map(contextScope);
   const wide = [TOP_LEVEL_SCOPE, GLOBAL_SCOPE, ...contextScopes];
   const subjectScopes = [...new Set(subjects.map(canonicalSubject))].sort();
-  const limit = pLimit(concurrency);
-  return Promise.all(
-    [...wide, ...subjectScopes].map((scope, index) =>
-      limit(async () => ({
-        scope,
-        mode: await api.getMode(toApiScope(scope)),
-        subjectLevel: index >= wide.length,
-      })),
-    ),
-  );
+  return mapWithConcurrency([...wide, ...subjectScopes], concurrency, async (scope, index) => ({
+    scope,
+    mode: await api.getMode(toApiScope(scope)),
+    subjectLevel: index >= wide.length,
+  }));
 }
 
 async function withModeErrors(write: () => Promise<unknown>, scope: string, action: string): Promise<void> {

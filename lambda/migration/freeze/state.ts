@@ -1,6 +1,5 @@
-import type { Readable } from 'node:stream';
 import type { RegistryMode } from '../../registry-client/types';
-import { getDefaultStore, StoreError, type ExportStore } from '../store';
+import { getDefaultStore, readTextObject, StoreError, writeTextObject, type ExportStore } from '../store';
 
 /**
  * The undo record of `sr-migrate freeze`: which scopes it made READONLY and what each
@@ -41,7 +40,7 @@ export class FreezeStateError extends Error {
 export async function readFreezeState(location: string, store: ExportStore = getDefaultStore()): Promise<FreezeState | undefined> {
   let text: string;
   try {
-    text = await readText(await store.openReadStream(location));
+    text = await readTextObject(location, store);
   } catch (error) {
     if (error instanceof StoreError && error.notFound) return undefined;
     throw new FreezeStateError(`cannot read freeze state ${location}: ${(error as Error).message}`);
@@ -60,9 +59,7 @@ export async function readFreezeState(location: string, store: ExportStore = get
 
 /** Writes a freeze record completely or not at all (a local file is renamed into place; an S3 object appears when uploaded). */
 export async function writeFreezeState(location: string, state: FreezeState, store: ExportStore = getDefaultStore()): Promise<void> {
-  const handle = await store.openWriteStream(location);
-  handle.stream.end(Buffer.from(`${JSON.stringify(state, null, 2)}\n`, 'utf8'));
-  await handle.done;
+  await writeTextObject(location, `${JSON.stringify(state, null, 2)}\n`, store);
 }
 
 export async function removeFreezeState(location: string, store: ExportStore = getDefaultStore()): Promise<void> {
@@ -76,12 +73,6 @@ export function assertStateMatches(state: FreezeState, displayUrl: string, locat
       `freeze state ${location} belongs to ${state.registry}, not ${displayUrl}; pass --state with the record written when ${displayUrl} was frozen`,
     );
   }
-}
-
-async function readText(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 const MODES = new Set(['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD']);

@@ -12,8 +12,12 @@ import type { ImportConflict } from './types';
 
 /** Thrown by `importExport` before any write when the plan has conflicts. */
 export class ImportConflictError extends Error {
-  constructor(readonly conflicts: readonly ImportConflict[]) {
-    super(conflictSummary(conflicts));
+  constructor(
+    readonly conflicts: readonly ImportConflict[],
+    /** How the message starts: what was refused. */
+    headline = 'Import refused before any write',
+  ) {
+    super(conflictSummary(conflicts, headline));
     this.name = 'ImportConflictError';
   }
 }
@@ -21,10 +25,10 @@ export class ImportConflictError extends Error {
 /** How many conflicts an error message lists before it says "and N more". */
 const LISTED_IN_MESSAGE = 20;
 
-function conflictSummary(conflicts: readonly ImportConflict[]): string {
+function conflictSummary(conflicts: readonly ImportConflict[], headline: string): string {
   const lines = conflicts.slice(0, LISTED_IN_MESSAGE).map((conflict) => `  - ${conflict.message}`);
   if (conflicts.length > LISTED_IN_MESSAGE) lines.push(`  … and ${conflicts.length - LISTED_IN_MESSAGE} more`);
-  return `Import refused before any write: ${conflicts.length} conflict(s) between the export and the target.\n${lines.join('\n')}`;
+  return `${headline}: ${conflicts.length} conflict(s) between the source and the target.\n${lines.join('\n')}`;
 }
 
 /**
@@ -106,8 +110,9 @@ export function findTargetConflicts(
         kind: 'target-not-empty',
         subject,
         message:
-          `the target holds ${describeSubject(subject)} version(s) ${versions.join(', ')}, which are not in this export; ` +
-          'pass --force to import into a registry that has other content',
+          `the target holds ${describeSubject(subject)} version(s) ${versions.join(', ')}, which the source does not have and ` +
+          'no import or sync from this source recorded writing (the ownership ledger); pass --force to leave them on the target, ' +
+          'or remove them there first',
       });
     }
   }

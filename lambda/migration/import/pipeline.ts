@@ -6,7 +6,7 @@
  * or on the first failure, and always waits for what is in flight before returning.
  */
 
-/** Caps writes by count and by wall clock; shared by every phase of one import. */
+/** Caps writes by count, by wall clock and by an abort signal; shared by every phase of one import. */
 export class WriteBudget {
   private taken = 0;
 
@@ -14,11 +14,13 @@ export class WriteBudget {
     private readonly maxWrites: number = Number.POSITIVE_INFINITY,
     private readonly deadline: number = Number.POSITIVE_INFINITY,
     private readonly now: () => number = Date.now,
+    /** Once aborted (SIGINT, SIGTERM), no further write is taken. */
+    private readonly signal?: AbortSignal,
   ) {}
 
-  /** Reserves one write; false once the count or the deadline is reached. */
+  /** Reserves one write; false once the count, the deadline or an abort says stop. */
   tryTake(): boolean {
-    if (this.taken >= this.maxWrites || this.now() >= this.deadline) return false;
+    if (this.taken >= this.maxWrites || this.now() >= this.deadline || this.signal?.aborted) return false;
     this.taken++;
     return true;
   }

@@ -43,7 +43,13 @@ export function placeholderRequest(id: number, version: number): RegisterSchemaR
   return { schema, schemaType: 'AVRO', id, version };
 }
 
-/** One reservation per context whose source max id is above every exported id and above the target's max id. */
+/**
+ * One reservation per context whose source max id is above every exported id and above every
+ * id the target still holds a schema for (live or soft-deleted). The target's own reported max
+ * id does not count: it may belong to a permanently deleted schema, and after `_schemas` is
+ * compacted and the server restarts, such an id can be handed out again
+ * (docs/registry-semantics.md §4.3); a soft-deleted placeholder cannot.
+ */
 export function planReservations(
   source: RegistrySnapshot,
   sourceIndex: SchemaIndex,
@@ -52,7 +58,6 @@ export function planReservations(
 ): PlannedReservation[] {
   const maxExportedId = maxIdPerContext(source.schemas);
   const maxTargetId = maxIdPerContext(target.schemas);
-  for (const record of target.maxIds) maxTargetId.set(record.context, Math.max(maxTargetId.get(record.context) ?? 0, record.maxId));
 
   const reservations: PlannedReservation[] = [];
   for (const { context, maxId } of source.maxIds) {
@@ -70,4 +75,19 @@ function maxIdPerContext(records: readonly SchemaRecord[]): Map<string, number> 
   const max = new Map<string, number>();
   for (const record of records) max.set(record.context, Math.max(max.get(record.context) ?? 0, record.id));
   return max;
+}
+
+/**
+ * The snapshot without the id-reservation placeholders an earlier import left (schemas,
+ * configs and modes of the placeholder subject): what a migration carries from a registry
+ * that was itself a target. The reserved id stays in the context's maxId record.
+ */
+export function withoutIdPlaceholders(snapshot: RegistrySnapshot): RegistrySnapshot {
+  if (!snapshot.schemas.some((record) => isReservedIdSubject(record.subject))) return snapshot;
+  return {
+    ...snapshot,
+    schemas: snapshot.schemas.filter((record) => !isReservedIdSubject(record.subject)),
+    configs: snapshot.configs.filter((record) => !isReservedIdSubject(record.scope)),
+    modes: snapshot.modes.filter((record) => !isReservedIdSubject(record.scope)),
+  };
 }

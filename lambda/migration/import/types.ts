@@ -25,6 +25,19 @@ export interface ImportPlan {
   readonly configs: readonly PlannedConfigWrite[];
   /** Final modes, narrowest scope first (subjects, contexts, ":.__GLOBAL:", top level). */
   readonly modes: readonly PlannedModeWrite[];
+  /**
+   * With `holdImport`: scopes the target keeps in IMPORT (or otherwise unlike the source) while
+   * a sync runs, each with the source's mode the cut-over will set (undefined: unset).
+   */
+  readonly heldInImport: ReadonlyMap<string, RegistryMode | undefined>;
+  /**
+   * Removals of target content an earlier import or sync from this source wrote and the source no
+   * longer has (its permanent deletes): soft deletes, then permanent deletes, both referrers
+   * first, before any registration. Empty without an ownership ledger.
+   */
+  readonly removals: { readonly soft: readonly PlannedDelete[]; readonly permanent: readonly PlannedDelete[] };
+  /** Version keys (subject + "\u0000" + version) of the target versions the removals take away. */
+  readonly removedVersionKeys: readonly string[];
   /** Reasons the import must not start; empty when it may. */
   readonly conflicts: readonly ImportConflict[];
   /** Things the import does that an operator should know about, but which do not stop it. */
@@ -87,6 +100,8 @@ export type ImportConflictKind =
   | 'deleted-on-target'
   /** Without --force: the target holds content that is not in this export. */
   | 'target-not-empty'
+  /** A version to remove (gone from the source) is referenced by a live target version that stays. */
+  | 'removal-blocked'
   /** A reference resolves to a subject-version neither the export nor the target has. */
   | 'unresolved-reference'
   /** References form a cycle, so no registration order exists. */

@@ -96,6 +96,26 @@ export async function softDelete(api: SchemaRegistryApi, planned: PlannedDelete)
   );
 }
 
+/** Permanent delete of a version or subject already soft-deleted (the server requires that order, 40405/40407). */
+export async function permanentDelete(api: SchemaRegistryApi, planned: PlannedDelete): Promise<void> {
+  const write =
+    planned.kind === 'subject'
+      ? `Permanently deleting ${describeSubject(planned.subject)}`
+      : `Permanently deleting ${describeSubject(planned.subject, planned.version)}`;
+  await withRecheck(
+    write,
+    async () => {
+      if (planned.kind === 'subject') await api.deleteSubject(planned.subject, { permanent: true });
+      else await api.deleteVersion(planned.subject, planned.version, { permanent: true });
+    },
+    async () => {
+      const versions = await api.listVersions(planned.subject, { deleted: true });
+      if (versions === undefined) return true;
+      return planned.kind === 'version' && !versions.includes(planned.version);
+    },
+  );
+}
+
 export async function putMode(api: SchemaRegistryApi, planned: PlannedModeWrite): Promise<void> {
   const scope = toApiScope(planned.scope);
   const label = planned.scope === '' ? 'the top level' : JSON.stringify(planned.scope);

@@ -1,7 +1,7 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { readRegistrySnapshot, type ReadSnapshotOptions } from '../snapshot';
 import type { VerifyReport } from './report';
-import { verifyTarget, type ExpectedState } from './verify-target';
+import { verifyTarget, type ExpectedState, type VerifyOptions } from './verify-target';
 
 /**
  * Reads the live target (same reader as export, so both sides are read the same way) and
@@ -10,8 +10,8 @@ import { verifyTarget, type ExpectedState } from './verify-target';
 export async function verifyRegistry(
   target: SchemaRegistryApi,
   expected: ExpectedState,
-  options: ReadSnapshotOptions = {},
+  options: ReadSnapshotOptions & VerifyOptions = {},
 ): Promise<VerifyReport> {
   const actual = await readRegistrySnapshot(target, options);
-  return verifyTarget(expected, actual);
+  return verifyTarget(expected, actual, options);
 }

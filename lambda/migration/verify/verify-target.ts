@@ -1,4 +1,4 @@
-import type { RegistryConfig } from '../../registry-client/types';
+import type { RegistryConfig, RegistryMode } from '../../registry-client/types';
 import type { SchemaRecord } from '../format/records';
 import type { ExpectedState } from '../format/expected-state';
 import type { RegistrySnapshot } from '../format/snapshot';
@@ -24,7 +24,15 @@ export type { ExpectedState };
  * - a top-level config/mode on the target that is the server default where the expected
  *   state records none (GET answers the default when unset, docs/registry-semantics.md §12.6).
  */
-export function verifyTarget(expected: ExpectedState, target: RegistrySnapshot): VerifyReport {
+export interface VerifyOptions {
+  /**
+   * Modes a running sync holds the target in on purpose (lambda/migration/import/held-modes.ts):
+   * a target scope in its held mode is a note, not a difference, until the cut-over.
+   */
+  readonly heldModes?: ReadonlyMap<string, RegistryMode>;
+}
+
+export function verifyTarget(expected: ExpectedState, target: RegistrySnapshot, options: VerifyOptions = {}): VerifyReport {
   const differences: VerifyDifference[] = [];
   const notes: string[] = [];
   const add = (kind: DifferenceKind, location: DifferenceLocation, message: string, exp?: unknown, act?: unknown) =>
@@ -39,7 +47,7 @@ export function verifyTarget(expected: ExpectedState, target: RegistrySnapshot):
   compareContexts(expected, target, add, notes);
   compareVersions(expected, target, add, notes);
   compareConfigs(expected, target, add, notes);
-  compareModes(expected, target, add, notes);
+  compareModes(expected, target, add, notes, options.heldModes);
   compareMaxIds(expected, target, add);
 
   return {
@@ -165,7 +173,13 @@ function compareConfigs(expected: RegistrySnapshot, target: RegistrySnapshot, ad
   }
 }
 
-function compareModes(expected: ExpectedState, target: RegistrySnapshot, add: Add, notes: string[]): void {
+function compareModes(
+  expected: ExpectedState,
+  target: RegistrySnapshot,
+  add: Add,
+  notes: string[],
+  heldModes: ReadonlyMap<string, RegistryMode> = new Map(),
+): void {
   const exp = new Map(expected.modes.map((m) => [m.scope, m.mode]));
   const act = new Map(target.modes.map((m) => [m.scope, m.mode]));
   const frozen = new Set(expected.frozenScopes ?? []);
@@ -173,6 +187,10 @@ function compareModes(expected: ExpectedState, target: RegistrySnapshot, add: Ad
     const e = exp.get(scope);
     const a = act.get(scope);
     if (e === a) continue;
+    if (a !== undefined && heldModes.get(scope) === a) {
+      notes.push(`${describeScope(scope)}: held in ${a} while the sync runs; the cut-over sets ${e ?? 'unset'}`);
+      continue;
+    }
     if (e === undefined && a === SERVER_DEFAULT_MODE && isDefaultingScope(scope)) {
       notes.push(`${describeScope(scope)}: the target answers the default mode ${a}; the source records none`);
       continue;

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** Options of the registry test double and the server-version feature switches derived from them. */
 
 export interface RegistryDoubleOptions {
@@ -21,6 +23,11 @@ export interface RegistryDoubleOptions {
   defaultCompatibility?: string;
   /** TCP port to listen on (127.0.0.1). @default 0 (an ephemeral port) */
   port?: number;
+  /**
+   * The Kafka cluster id `GET /v1/metadata/id` reports: with `schema.registry.group.id` it
+   * identifies a registry whatever URL it is reached by. @default a random id per double
+   */
+  kafkaClusterId?: string;
 }
 
 /** Parsed `major.minor.patch` of the emulated server. */
@@ -68,6 +75,7 @@ export interface ResolvedOptions {
   readonly modeMutability: boolean;
   readonly defaultCompatibility: string;
   readonly port: number;
+  readonly kafkaClusterId: string;
 }
 
 export function resolveOptions(options: RegistryDoubleOptions = {}): ResolvedOptions {
@@ -87,5 +95,6 @@ export function resolveOptions(options: RegistryDoubleOptions = {}): ResolvedOpt
     modeMutability: options.modeMutability ?? true,
     defaultCompatibility: (options.defaultCompatibility ?? 'BACKWARD').toUpperCase(),
     port: options.port ?? 0,
+    kafkaClusterId: options.kafkaClusterId ?? `double-${randomBytes(6).toString('hex')}`,
   };
 }

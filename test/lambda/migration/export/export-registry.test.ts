@@ -34,7 +34,11 @@ describe('exportRegistry', () => {
       const loaded = await loadExport(location);
       const { header, trailer, ...snapshot } = loaded;
       expect(snapshot).toEqual(expectedCorpusSnapshot());
-      expect(header.source).toEqual({ url: registry.double.url, version: '8.1.0' });
+      expect(header.source).toEqual({
+        url: registry.double.url,
+        version: '8.1.0',
+        id: 'kafka:' + (await registry.api.clusterIdentity())!.kafkaCluster + '/group:schema-registry',
+      });
       expect(header.frozenScopes).toBeUndefined();
       expect(trailer.sha256).toBe(result.sha256);
 

@@ -44,9 +44,11 @@ export const miscRoutes: Route[] = [
     method: 'GET',
     template: '/v1/metadata/id',
     kind: 'read',
-    handle: () => ({
+    handle: (ctx) => ({
       status: 200,
-      body: { scope: { path: [], clusters: { 'kafka-cluster': 'registry-double', 'schema-registry-cluster': 'schema-registry' } } },
+      body: {
+        scope: { path: [], clusters: { 'kafka-cluster': ctx.options.kafkaClusterId, 'schema-registry-cluster': 'schema-registry' } },
+      },
     }),
   },
 ];

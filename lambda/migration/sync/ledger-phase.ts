@@ -1,0 +1,17 @@
+import type { SchemaRegistryApi } from '../../registry-client/api';
+import { nextPair, PairLedger } from '../ledger';
+import { identifyRegistry } from '../registry-identity';
+import type { ExportStore } from '../store';
+
+/** Records in the ledger that the target was cut over: its modes are the source's now, nothing is held. */
+export async function markCutOver(
+  ledgerLocation: string,
+  source: SchemaRegistryApi,
+  target: SchemaRegistryApi,
+  store?: ExportStore,
+): Promise<void> {
+  const [sourceIdentity, targetIdentity] = await Promise.all([identifyRegistry(source), identifyRegistry(target)]);
+  const ledger = new PairLedger(ledgerLocation, sourceIdentity, targetIdentity, store);
+  const pair = await ledger.load();
+  if (pair?.syncing) await ledger.save(nextPair(pair, ledger, [], new Set(), { syncing: false }));
+}

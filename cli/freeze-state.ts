@@ -1,33 +1,16 @@
-import { isAbsolute, join, resolve } from 'node:path';
 import type { RegistrySnapshot } from '../lambda/migration/format/snapshot';
-import { readFreezeState, unfreezeSnapshot } from '../lambda/migration/freeze';
+import { readFreezeState, unfreezeSnapshot, type FreezeState } from '../lambda/migration/freeze';
 import { assertStateMatches } from '../lambda/migration/freeze/state';
-import { parseStoreLocation } from '../lambda/migration/store';
 import type { CliIo } from './io';
-
-/** `.sr-migrate/freeze-<host_port>.json` under `baseDir`: one record per frozen registry. */
-export function defaultFreezeStatePath(displayUrl: string, baseDir: string): string {
-  let host: string;
-  try {
-    const url = new URL(displayUrl);
-    host = `${url.hostname}${url.port ? `_${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}`;
-  } catch {
-    host = displayUrl;
-  }
-  return join(baseDir, '.sr-migrate', `freeze-${host.replace(/[^A-Za-z0-9.-]+/g, '_')}.json`);
-}
+import { explicitLocation, freezeRecordLocation, stateDir } from './state';
 
 /**
- * Where a registry's freeze record lives: --state/--freeze-state when given (a path, relative to
- * the working directory, or s3://bucket/key), else .sr-migrate/freeze-<host>.json.
+ * Where a registry's freeze record lives: `--state`/`--freeze-state` when given (a path,
+ * relative to the working directory, or s3://bucket/key), else `freeze-<host>.json` in the
+ * state location (cli/state.ts).
  */
-export function freezeStatePath(displayUrl: string, explicit: string | undefined, io: CliIo): string {
-  const cwd = io.cwd ?? process.cwd();
-  if (explicit) {
-    if (parseStoreLocation(explicit).kind === 's3') return explicit;
-    return isAbsolute(explicit) ? explicit : resolve(cwd, explicit);
-  }
-  return defaultFreezeStatePath(displayUrl, cwd);
+export function freezeStatePath(displayUrl: string, explicit: string | undefined, io: CliIo, stateDirOption?: string): string {
+  return explicit ? explicitLocation(explicit, io) : freezeRecordLocation(stateDir(stateDirOption, io), displayUrl);
 }
 
 /**
@@ -41,8 +24,9 @@ export async function freezeTransform(
   explicit: string | undefined,
   io: CliIo,
   log: (line: string) => void,
+  stateDirOption?: string,
 ): Promise<(snapshot: RegistrySnapshot) => { snapshot: RegistrySnapshot; frozenScopes: readonly string[] }> {
-  const path = freezeStatePath(displayUrl, explicit, io);
+  const path = freezeStatePath(displayUrl, explicit, io, stateDirOption);
   const state = await readFreezeState(path);
   if (!state) {
     if (explicit) throw new Error(`no freeze state at ${path}; pass the file \`sr-migrate freeze\` wrote, or leave out --freeze-state`);
@@ -68,4 +52,26 @@ export async function freezeTransform(
     }
     return result;
   };
+}
+
+/**
+ * The freeze record of a source, when `sr-migrate freeze` froze it: the one named, else the one
+ * in the state location (none: undefined). A named record that does not exist, or one written
+ * for another registry, is an error.
+ */
+export async function readFreezeRecord(
+  displayUrl: string,
+  explicit: string | undefined,
+  io: CliIo,
+  stateDirOption?: string,
+): Promise<FreezeState | undefined> {
+  const location = freezeStatePath(displayUrl, explicit, io, stateDirOption);
+  const state = await readFreezeState(location);
+  if (!state) {
+    if (explicit)
+      throw new Error(`no freeze state at ${location}; pass the record \`sr-migrate freeze\` wrote, or leave out --freeze-state`);
+    return undefined;
+  }
+  assertStateMatches(state, displayUrl, location);
+  return state;
 }

@@ -11,10 +11,17 @@ export interface CliIo {
   /** Environment (credentials: SR_SOURCE_AUTH, SR_TARGET_AUTH, ...). */
   readonly env: NodeJS.ProcessEnv;
   /**
-   * Directory for relative paths and the default freeze state (.sr-migrate/).
+   * Directory for relative paths and the default state location (.sr-migrate/).
    * @default process.cwd()
    */
   readonly cwd?: string;
+  /**
+   * For commands that stop cleanly on Ctrl-C (sync) or must not be cut short (cut-over): a
+   * signal aborted by the first SIGINT or SIGTERM. Asking for it is what makes the process
+   * handle those signals itself; a second one still ends it at once.
+   * @default a signal that never aborts
+   */
+  readonly interrupt?: () => AbortSignal;
 }
 
 /** Exit codes: success, differences/conflicts/failure, usage error. */

@@ -21,6 +21,16 @@ export interface CommonOptions {
   readonly quiet?: boolean;
   /** Stack traces on errors. */
   readonly debug?: boolean;
+  /** State location for the ownership ledger and freeze records (cli/state.ts). */
+  readonly stateDir?: string;
+}
+
+/** `--state-dir`: where the ownership ledger and freeze records live. */
+export function addStateDirOption(command: Command): Command {
+  return command.option(
+    '--state-dir <location>',
+    'folder or s3://bucket/prefix/ for the ownership ledger and freeze records (default: $SR_MIGRATE_STATE, else .sr-migrate/)',
+  );
 }
 
 function positiveInteger(name: string) {

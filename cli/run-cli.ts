@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { assessCommand } from './commands/assess';
+import { cutoverCommand } from './commands/cutover';
 import { exportCommand } from './commands/export';
 import { freezeCommand } from './commands/freeze';
 import { importCommand } from './commands/import';
 import { smokeCommand } from './commands/smoke';
+import { syncCommand } from './commands/sync';
 import { verifyCommand } from './commands/verify';
 import { describeError, UsageError } from './errors';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
@@ -23,7 +25,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const program = new Command('sr-migrate')
     .description(
-      'Move a Confluent Schema Registry to another one without changing a single schema id: assess, export, import, verify, freeze.\n' +
+      'Move a Confluent Schema Registry to another one without changing a single schema id: assess, export, import, verify, ' +
+        'freeze, sync, cutover.\n' +
         'Credentials: SR_SOURCE_AUTH / SR_TARGET_AUTH ("user:password"), SR_SOURCE_TOKEN / SR_TARGET_TOKEN (bearer), ' +
         '--source-secret-arn / --target-secret-arn (Secrets Manager), or user:pass@ in the URL.',
     )
@@ -32,6 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addCommand(importCommand(io, run))
     .addCommand(verifyCommand(io, run))
     .addCommand(freezeCommand(io, run))
+    .addCommand(syncCommand(io, run))
+    .addCommand(cutoverCommand(io, run))
     .addCommand(smokeCommand(io, run));
   for (const command of [program, ...program.commands]) configure(command, io);
 

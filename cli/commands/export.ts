@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { exportRegistry } from '../../lambda/migration/export';
 import { freezeTransform } from '../freeze-state';
 import { EXIT_OK, type CliIo } from '../io';
-import { addCommonOptions, type CommonOptions } from '../options';
+import { addCommonOptions, addStateDirOption, type CommonOptions } from '../options';
 import { withRegistry } from '../with-registry';
 
 interface ExportOptions extends CommonOptions {
@@ -17,12 +17,13 @@ export function exportCommand(io: CliIo, run: (action: () => Promise<number>) =>
     .description('Export every context, subject, version (soft-deleted too), config, mode and max id to a file or S3 object')
     .requiredOption('--source <url>', 'source registry URL (credentials: SR_SOURCE_AUTH, --source-secret-arn, or user:pass@ in the URL)')
     .requiredOption('--out <location>', 'export location: a path or s3://bucket/key (gzip when it ends in .gz)')
-    .option('--freeze-state <file>', 'freeze record written by `sr-migrate freeze` (default: .sr-migrate/freeze-<host>.json when present)');
+    .option('--freeze-state <location>', 'freeze record written by `sr-migrate freeze` (default: looked up in the state location)');
+  addStateDirOption(command);
   addCommonOptions(command, ['source']);
   return command.action((options: ExportOptions) =>
     run(() =>
       withRegistry(io, options, 'source', options.source, async (api, progress) => {
-        const transform = await freezeTransform(api.displayUrl, options.freezeState, io, (line) => progress.log(line));
+        const transform = await freezeTransform(api.displayUrl, options.freezeState, io, (line) => progress.log(line), options.stateDir);
         const started = Date.now();
         const result = await exportRegistry(api, options.out, {
           concurrency: options.concurrency,

@@ -4,7 +4,7 @@ import { describeScope } from '../../lambda/registry-client/names';
 import { withRegistry } from '../with-registry';
 import { freezeStatePath } from '../freeze-state';
 import { EXIT_OK, type CliIo } from '../io';
-import { addCommonOptions, type CommonOptions } from '../options';
+import { addCommonOptions, addStateDirOption, type CommonOptions } from '../options';
 
 interface FreezeCliOptions extends CommonOptions {
   readonly source: string;
@@ -21,13 +21,14 @@ export function freezeCommand(io: CliIo, run: (action: () => Promise<number>) =>
     )
     .requiredOption('--source <url>', 'registry URL (credentials: SR_SOURCE_AUTH, --source-secret-arn, or user:pass@ in the URL)')
     .option('--undo', 'restore the modes recorded by the freeze (unset scopes become unset again)')
-    .option('--state <location>', 'freeze record: a path or s3://bucket/key (default: .sr-migrate/freeze-<host>.json)');
+    .option('--state <location>', 'freeze record: a path or s3://bucket/key (default: freeze-<host>.json in the state location)');
+  addStateDirOption(command);
   addCommonOptions(command, ['source']);
   return command.action((options: FreezeCliOptions) =>
     run(() =>
       withRegistry(io, options, 'source', options.source, async (api, progress) => {
         const log = (line: string) => progress.log(line);
-        const statePath = freezeStatePath(api.displayUrl, options.state, io);
+        const statePath = freezeStatePath(api.displayUrl, options.state, io, options.stateDir);
         if (options.undo) {
           const result = await unfreezeRegistry(api, { stateLocation: statePath, log });
           io.stdout.write(`Unfroze ${api.displayUrl}: ${result.restored.length} scope(s) restored; removed ${statePath}.\n`);

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { loadExport } from '../../lambda/migration/format/reader';
 import { importExport, renderPlan } from '../../lambda/migration/import';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io';
-import { addCommonOptions, type CommonOptions } from '../options';
+import { addCommonOptions, addStateDirOption, type CommonOptions } from '../options';
+import { ledgerLocation, stateDir } from '../state';
 import { withRegistry } from '../with-registry';
 
 interface ImportCliOptions extends CommonOptions {
@@ -17,12 +18,14 @@ export function importCommand(io: CliIo, run: (action: () => Promise<number>) =>
   const command = new Command('import')
     .description(
       'Import an export with every schema id and version preserved: checks the whole file, reads the target, ' +
-        'refuses on conflicts before writing anything, then writes only what is missing (re-runs resume)',
+        'refuses on conflicts before writing anything, then writes only what is missing (re-runs resume). What it writes ' +
+        'is recorded in the ownership ledger, so a later import or sync from the same source mirrors its permanent deletes',
     )
     .requiredOption('--target <url>', 'target registry URL (credentials: SR_TARGET_AUTH, --target-secret-arn, or user:pass@ in the URL)')
     .requiredOption('--in <location>', 'export to import: a path or s3://bucket/key')
     .option('--dry-run', 'print the plan (or the conflicts) and write nothing')
-    .option('--force', 'allow a target that already holds schemas not in this export (never needed to resume)');
+    .option('--force', 'leave target content that is not from this source alone instead of refusing (never needed to resume)');
+  addStateDirOption(command);
   addCommonOptions(command, ['target']);
   return command.action((options: ImportCliOptions) =>
     run(async () => {
@@ -30,7 +33,10 @@ export function importCommand(io: CliIo, run: (action: () => Promise<number>) =>
       const loaded = await loadExport(options.in);
       return withRegistry(io, options, 'target', options.target, async (api, progress) => {
         const started = Date.now();
+        const ledger = ledgerLocation(stateDir(options.stateDir, io));
+        progress.log(`ownership ledger: ${ledger}`);
         const result = await importExport(api, loaded, {
+          ledgerLocation: ledger,
           force: options.force,
           dryRun: options.dryRun,
           ...(options.concurrency ? { concurrency: options.concurrency } : {}),

@@ -20,7 +20,8 @@ async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: str
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     env: options.env ?? {},
-    ...(options.cwd ? { cwd: options.cwd } : {}),
+    // Every run's state (.sr-migrate/) goes under a temporary folder, never the repository.
+    cwd: options.cwd ?? dir,
   });
   return { code, stdout, stderr };
 }
@@ -34,11 +35,14 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('sr-migrate usage', () => {
-  it.each(['', 'assess', 'export', 'import', 'verify', 'freeze'])('--help works for "%s" and exits 0', async (command) => {
-    const run = await cli(command ? [command, '--help'] : ['--help']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Usage: sr-migrate${command ? ` ${command}` : ''}`);
-  });
+  it.each(['', 'assess', 'export', 'import', 'verify', 'freeze', 'sync', 'cutover'])(
+    '--help works for "%s" and exits 0',
+    async (command) => {
+      const run = await cli(command ? [command, '--help'] : ['--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: sr-migrate${command ? ` ${command}` : ''}`);
+    },
+  );
 
   it.each([
     [[], 'no command'],

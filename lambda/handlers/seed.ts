@@ -7,6 +7,7 @@ import type {
   CdkCustomResourceResponse,
   Context,
 } from 'aws-lambda';
+import { LEDGER_NAME, MIGRATION_ENV } from '../contracts/migration-state';
 import { importExport, ImportConflictError } from '../migration/import';
 import { expectedStateOf, verifyRegistry, type VerifyDifference } from '../migration/verify';
 import { describeServiceSteadiness, ServiceRolloutFailedError } from './seed/ecs-steady';
@@ -117,6 +118,7 @@ export async function isComplete(
     let result;
     try {
       result = await importExport(api, loaded, {
+        ...ledgerOption(),
         deadline: sliceEnd,
         maxWrites: timing.maxWritesPerSlice,
         log: (line: string) => logEvent('seed.import', { line }),
@@ -193,4 +195,10 @@ function summarize(differences: readonly VerifyDifference[]): string {
   const listed = differences.slice(0, 5).map((d) => d.message);
   if (differences.length > listed.length) listed.push(`and ${differences.length - listed.length} more`);
   return listed.join('; ');
+}
+
+/** The ownership ledger under the migration state location the construct sets (none: no ledger). */
+function ledgerOption(env: NodeJS.ProcessEnv = process.env): { ledgerLocation?: string } {
+  const state = env[MIGRATION_ENV.stateDir];
+  return state ? { ledgerLocation: `${state.endsWith('/') ? state : `${state}/`}${LEDGER_NAME}` } : {};
 }

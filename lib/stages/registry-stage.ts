@@ -64,6 +64,7 @@ export class RegistryStage extends Stage {
       this.seeding = new RegistrySeeding(this.registry, 'Seeding', {
         ...registryAccess,
         source: SeedExportSource.fromConfig(config.seeding, this.data.bucket),
+        stateBucket: this.data.bucket,
         service: this.registry.service,
         timeout: Duration.minutes(config.seeding.timeoutMinutes ?? MAX_SEEDING_TIMEOUT_MINUTES),
       });

@@ -3,9 +3,11 @@ import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { LEDGER_NAME, MIGRATION_ENV, MIGRATION_STATE_PREFIX } from '../../../lambda/contracts/migration-state';
 import { SEED_ENV, SEED_PROPERTIES, SEED_RESOURCE_TYPE } from '../../../lambda/contracts/seeding';
 import { MAX_SEEDING_TIMEOUT_MINUTES } from '../../config/seeding-config';
 import { RegistryClientFunction, type RegistryAccessProps, registryAccessProblems, registryFunctionProps } from '../registry-access';
@@ -37,6 +39,13 @@ export interface RegistrySeedingProps extends RegistryAccessProps {
    * @default Duration.seconds(30)
    */
   readonly queryInterval?: Duration;
+  /**
+   * Bucket of the migration state (the environment's data bucket): the seeding records what it
+   * imports in the ownership ledger at `migrations/ledger.json`, so a later `sr-migrate import`
+   * or `sync` from the same source may mirror that source's permanent deletes.
+   * @default no ledger (later imports treat the seeded content as foreign)
+   */
+  readonly stateBucket?: s3.IBucket;
 }
 
 /**
@@ -69,7 +78,10 @@ export class RegistrySeeding extends Construct {
     const common = {
       ...registryFunctionProps(props),
       entry: SEED_HANDLER,
-      environment: { [SEED_ENV.timeoutSeconds]: String(handlerBudgetSeconds) },
+      environment: {
+        [SEED_ENV.timeoutSeconds]: String(handlerBudgetSeconds),
+        ...(props.stateBucket ? { [MIGRATION_ENV.stateDir]: `s3://${props.stateBucket.bucketName}/${MIGRATION_STATE_PREFIX}` } : {}),
+      },
     };
     this.onEventFunction = new RegistryClientFunction(this, 'OnEvent', {
       ...common,
@@ -92,6 +104,8 @@ export class RegistrySeeding extends Construct {
     );
     exportObject.grantRead(this.isCompleteFunction.function);
     props.adminSecret.grantRead(this.isCompleteFunction.function);
+    // The ledger only: one object under migrations/, read and replaced by each import slice.
+    props.stateBucket?.grantReadWrite(this.isCompleteFunction.function, `${MIGRATION_STATE_PREFIX}${LEDGER_NAME}`);
     if (props.service) {
       this.isCompleteFunction.function.addToRolePolicy(
         new iam.PolicyStatement({ actions: ['ecs:DescribeServices'], resources: [props.service.serviceArn] }),

@@ -139,6 +139,27 @@ describe('Create', () => {
     }
   });
 
+  test('records what it imported in the ownership ledger of the migration state location', async () => {
+    process.env.SR_MIGRATE_STATE = `s3://${BUCKET}/migrations/`;
+    // Lambda always sets a region; lib-storage's Upload reads it from the client config.
+    process.env.AWS_REGION ??= 'eu-west-1';
+    try {
+      await driveSeeding(createEvent(props('v1')));
+    } finally {
+      delete process.env.SR_MIGRATE_STATE;
+    }
+    const ledger = JSON.parse(s3.objects.get(`${BUCKET}/migrations/ledger.json`)!.toString('utf8'));
+    expect(ledger).toMatchObject({ format: 'sr-migrate-ledger', formatVersion: 1 });
+    expect(ledger.pairs).toHaveLength(1);
+    expect(ledger.pairs[0].source.url).toBe(source.registry.url);
+    expect(ledger.pairs[0].target.url).toBe(target.url);
+    const recorded = Object.values(ledger.pairs[0].versions as Record<string, unknown[]>).reduce(
+      (sum, versions) => sum + versions.length,
+      0,
+    );
+    expect(recorded).toBe(exportV1.subjectVersions);
+  });
+
   test('without ECS properties it only waits for the registry to answer', async () => {
     const { EcsCluster: _c, EcsService: _s, ...withoutEcs } = props('v1');
     const result = await driveSeeding(createEvent(withoutEcs));

@@ -142,6 +142,29 @@ describe('with an export in S3 and the ECS service to wait for', () => {
   });
 });
 
+test('with a state bucket, isComplete records what it imports in the ledger: that one object, and nothing else of the bucket', () => {
+  const fx = registryFixture();
+  const stateBucket = fx.bucket;
+  const seeding = new RegistrySeeding(fx.stack, 'Seeding', {
+    source: SeedExportSource.fromBucket('migration-exports', 'exports/2026-11-26.jsonl.gz', SHA),
+    ...registryAccessOf(fx, logs.RetentionDays.ONE_MONTH),
+    stateBucket,
+  });
+  const template = Template.fromStack(fx.stack);
+  const bucketArn = { 'Fn::GetAtt': [fx.stack.getLogicalId(stateBucket.node.defaultChild as never), 'Arn'] };
+  const ledgerArn = { 'Fn::Join': ['', [bucketArn, '/migrations/ledger.json']] };
+  const ledgerStatements = statementsOf(template, fx, seeding, 'isCompleteFunction').filter((statement) =>
+    JSON.stringify(statement).includes('/migrations/ledger.json'),
+  );
+  expect(ledgerStatements).toHaveLength(1);
+  expect(ledgerStatements[0]).toMatchObject({ Effect: 'Allow', Resource: expect.arrayContaining([ledgerArn]) });
+  expect(JSON.stringify(statementsOf(template, fx, seeding, 'onEventFunction'))).not.toContain('migrations');
+  const bucketRef = { Ref: fx.stack.getLogicalId(stateBucket.node.defaultChild as never) };
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Environment: { Variables: Match.objectLike({ SR_MIGRATE_STATE: { 'Fn::Join': ['', ['s3://', bucketRef, '/migrations/']] } }) },
+  });
+});
+
 test('a local export file is uploaded as an asset; ExportSha256 is its trailer sha256', () => {
   const dir = mkdtempSync(join(tmpdir(), 'seed-asset-'));
   const file = join(dir, 'export.jsonl.gz');

@@ -5,7 +5,8 @@ import { exportRegistry } from '../lambda/migration/export';
 import { loadExport } from '../lambda/migration/format/reader';
 import { importExport } from '../lambda/migration/import';
 import { naiveCopy } from './naive-copier';
-import { populateBenchRegistry } from './populate';
+import { changeSource, populateBenchRegistry } from './populate';
+import { cutover, syncPass } from '../lambda/migration/sync';
 
 /**
  * One measured phase, run in its own child process so its peak RSS
@@ -17,7 +18,16 @@ export type PhaseRequest =
   | { readonly phase: 'export'; readonly sourceUrl: string; readonly out: string }
   | { readonly phase: 'import'; readonly targetUrl: string; readonly in: string; readonly concurrency?: number }
   | { readonly phase: 'populate'; readonly sourceUrl: string }
-  | { readonly phase: 'naive'; readonly sourceUrl: string; readonly targetUrl: string; readonly sampleBlock: number };
+  | { readonly phase: 'naive'; readonly sourceUrl: string; readonly targetUrl: string; readonly sampleBlock: number }
+  | { readonly phase: 'sync'; readonly sourceUrl: string; readonly targetUrl: string; readonly ledger: string }
+  | { readonly phase: 'change'; readonly sourceUrl: string; readonly versions: number }
+  | {
+      readonly phase: 'cutover';
+      readonly sourceUrl: string;
+      readonly targetUrl: string;
+      readonly ledger: string;
+      readonly freezeState: string;
+    };
 
 export interface PhaseResult {
   readonly phase: PhaseRequest['phase'];
@@ -80,6 +90,45 @@ async function run(request: PhaseRequest): Promise<PhaseResult> {
       const result = await populateBenchRegistry(api);
       api.close();
       return done({ versions: result.versions });
+    }
+    case 'sync': {
+      const [source, target] = [client(request.sourceUrl), client(request.targetUrl)];
+      const result = await syncPass(source, target, { ledgerLocation: request.ledger });
+      source.close();
+      target.close();
+      return done({
+        written: result.written,
+        versionsBehind: result.versionsBehind,
+        complete: result.complete,
+        registered: result.counts.registered,
+      });
+    }
+    case 'change': {
+      const source = client(request.sourceUrl);
+      await changeSource(source, request.versions);
+      source.close();
+      return done({ versions: request.versions });
+    }
+    case 'cutover': {
+      const [source, target] = [client(request.sourceUrl), client(request.targetUrl)];
+      const passes: Record<string, number> = {};
+      const result = await cutover(source, target, {
+        ledgerLocation: request.ledger,
+        freezeStateLocation: request.freezeState,
+        onPass: (name, pass) => {
+          passes[`${name}PassMs`] = pass.seconds * 1000;
+          passes[`${name}PassWrites`] = pass.written;
+        },
+      });
+      source.close();
+      target.close();
+      if (!result.ok) throw new Error(`cut-over failed at ${result.failedStep}: ${result.error}`);
+      return done({
+        freezeMs: result.freezeSeconds! * 1000,
+        frozenScopes: result.frozenScopes,
+        restoredModes: result.restoredModes,
+        ...passes,
+      });
     }
     case 'naive': {
       const source = client(request.sourceUrl);

@@ -35,3 +35,23 @@ export async function populateBenchRegistry(api: SchemaRegistryApi): Promise<{ v
   await api.putMode(undefined, 'READWRITE', { force: true });
   return { versions: versions.length };
 }
+
+/**
+ * What a live source does between the first sync and the cut-over: `versions` new
+ * subject-versions registered the ordinary way (READWRITE, the server picks the ids), four
+ * versions per new subject.
+ */
+export async function changeSource(api: SchemaRegistryApi, versions: number): Promise<void> {
+  for (let i = 0; i < versions; i++) {
+    const [subject, version] = [Math.floor(i / 4), i % 4];
+    // Each version adds an optional field: a compatible evolution under any compatibility level.
+    const extras = Array.from({ length: version }, (_, f) => ({ name: `extra_${f}`, type: ['null', 'string'], default: null }));
+    const schema = JSON.stringify({
+      type: 'record',
+      name: `Live${subject}`,
+      namespace: 'bench.live',
+      fields: [{ name: 'id', type: 'string' }, ...extras],
+    });
+    await api.register(`bench-live-${String(subject).padStart(4, '0')}-value`, { schema, schemaType: 'AVRO' });
+  }
+}

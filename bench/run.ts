@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { startRegistryDouble, type RegistryDouble } from '../test/support/registry-double';
 import { SUBJECTS, VERSIONS } from './corpus';
 import type { PhaseRequest, PhaseResult } from './phase';
+import { benchSync } from './sync-bench';
 import { renderTable } from './table';
 
 /**
@@ -24,9 +25,15 @@ const READ_LATENCY_MS = 0.5;
  * (default 4: a quarter of the registry) and is scaled up; `BENCH_NAIVE_SAMPLE=1` runs it in full.
  */
 const NAIVE_SAMPLE_BLOCK = Math.max(1, Number(process.env.BENCH_NAIVE_SAMPLE ?? 4));
-const TARGETS = { exportSpeedupAtLeast: 10, importOverFloorAtMost: 1.3, peakRssMiBBelow: 256 };
+const TARGETS = {
+  exportSpeedupAtLeast: 10,
+  importOverFloorAtMost: 1.3,
+  peakRssMiBBelow: 256,
+  firstSyncOverFloorAtMost: 1.1,
+  freezeSecondsAtMost: 5,
+};
 
-function runPhase(request: PhaseRequest): Promise<PhaseResult> {
+export function runPhase(request: PhaseRequest): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'phase.ts'), [JSON.stringify(request)], {
       execArgv: ['--import', 'tsx'],
@@ -47,8 +54,13 @@ async function main(): Promise<void> {
   const doubles: RegistryDouble[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'sr-bench-'));
   try {
-    const [source, importTarget, naiveTarget] = await Promise.all([startRegistryDouble(), startRegistryDouble(), startRegistryDouble()]);
-    doubles.push(source, importTarget, naiveTarget);
+    const [source, importTarget, naiveTarget, syncTarget] = await Promise.all([
+      startRegistryDouble(),
+      startRegistryDouble(),
+      startRegistryDouble(),
+      startRegistryDouble(),
+    ]);
+    doubles.push(source, importTarget, naiveTarget, syncTarget);
 
     log(`populating the source with ${SUBJECTS} subjects × ${VERSIONS} versions at 0 ms latency (not measured)…`);
     await runPhase({ phase: 'populate', sourceUrl: source.url });
@@ -91,9 +103,12 @@ async function main(): Promise<void> {
         `scaled ×${naiveScale.toFixed(2)} to the whole registry: ${(naiveMs / 1000).toFixed(2)} s (reads ${(naiveReadMs / 1000).toFixed(2)} s)`,
     );
 
+    const sync = await benchSync({ sourceUrl: source.url, target: syncTarget, dir, log, runPhase });
+
     const exportSpeedup = naiveReadMs / exported.ms;
     const importOverFloor = imported.ms / writeFloorMs;
-    const peakRssMiB = Math.max(exported.peakRssMiB, imported.peakRssMiB);
+    const peakRssMiB = Math.max(exported.peakRssMiB, imported.peakRssMiB, sync.firstPass.peakRssMiB, sync.cutover.peakRssMiB);
+    const firstSyncOverFloor = sync.firstPass.ms / (sync.firstPass.writes * WRITE_LATENCY_MS);
     const results = {
       when: new Date().toISOString(),
       corpus: { subjects: SUBJECTS, versionsPerSubject: VERSIONS, subjectVersions: sourceVersions },
@@ -119,12 +134,20 @@ async function main(): Promise<void> {
         },
         idleChildPeakRssMiB: idle.peakRssMiB,
       },
+      sync: {
+        firstPass: { ...sync.firstPass, overWriteFloor: firstSyncOverFloor },
+        unchangedPass: { ...sync.unchangedPass, overExport: sync.unchangedPass.ms / exported.ms },
+        cutover: sync.cutover,
+      },
       ratios: { exportSpeedupOverNaiveReads: exportSpeedup, importOverWriteFloor: importOverFloor, peakRssMiB },
       targets: TARGETS,
       pass: {
         export: exportSpeedup >= TARGETS.exportSpeedupAtLeast,
         import: importOverFloor <= TARGETS.importOverFloorAtMost,
         memory: peakRssMiB < TARGETS.peakRssMiBBelow,
+        firstSync: firstSyncOverFloor <= TARGETS.firstSyncOverFloorAtMost,
+        unchangedSync: sync.unchangedPass.writes === 0,
+        freeze: sync.cutover.freezeMs / 1000 <= TARGETS.freezeSecondsAtMost,
       },
     };
 
@@ -133,7 +156,7 @@ async function main(): Promise<void> {
     await mkdir(outDir, { recursive: true });
     await writeFile(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     log(`results written to bench/out/results.json (total ${((performance.now() - started) / 1000).toFixed(0)} s)`);
-    if (!results.pass.export || !results.pass.import || !results.pass.memory) process.exitCode = 1;
+    if (Object.values(results.pass).some((ok) => !ok)) process.exitCode = 1;
   } finally {
     await Promise.all(doubles.map((double) => double.close()));
     await rm(dir, { recursive: true, force: true });

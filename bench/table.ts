@@ -10,9 +10,33 @@ export interface TableInput {
     readonly naiveCopier: { readonly ms: number; readonly readMs: number; readonly writeMs: number; readonly scale: number };
     readonly idleChildPeakRssMiB: number;
   };
+  readonly sync: {
+    readonly firstPass: { readonly ms: number; readonly writes: number; readonly overWriteFloor: number; readonly peakRssMiB: number };
+    readonly unchangedPass: { readonly ms: number; readonly writes: number; readonly overExport: number };
+    readonly cutover: {
+      readonly ms: number;
+      readonly freezeMs: number;
+      readonly finalWrites: number;
+      readonly catchUpWrites: number;
+      readonly peakRssMiB: number;
+    };
+  };
   readonly ratios: { readonly exportSpeedupOverNaiveReads: number; readonly importOverWriteFloor: number; readonly peakRssMiB: number };
-  readonly targets: { readonly exportSpeedupAtLeast: number; readonly importOverFloorAtMost: number; readonly peakRssMiBBelow: number };
-  readonly pass: { readonly export: boolean; readonly import: boolean; readonly memory: boolean };
+  readonly targets: {
+    readonly exportSpeedupAtLeast: number;
+    readonly importOverFloorAtMost: number;
+    readonly peakRssMiBBelow: number;
+    readonly firstSyncOverFloorAtMost: number;
+    readonly freezeSecondsAtMost: number;
+  };
+  readonly pass: {
+    readonly export: boolean;
+    readonly import: boolean;
+    readonly memory: boolean;
+    readonly firstSync: boolean;
+    readonly unchangedSync: boolean;
+    readonly freeze: boolean;
+  };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -35,8 +59,26 @@ export function renderTable(r: TableInput): string {
       `${r.ratios.importOverWriteFloor.toFixed(2)}× ${verdict(r.pass.import)}`,
     ],
     [
-      'peak RSS (export, import)',
-      `${mib(r.export.peakRssMiB)}, ${mib(r.import.peakRssMiB)}`,
+      'sync: first pass (empty target)',
+      seconds(r.sync.firstPass.ms),
+      `write floor ${seconds(r.sync.firstPass.writes * r.latency.writeMs)} (${r.sync.firstPass.writes} writes); ≤ ${r.targets.firstSyncOverFloorAtMost}×`,
+      `${r.sync.firstPass.overWriteFloor.toFixed(2)}× ${verdict(r.pass.firstSync)}`,
+    ],
+    [
+      'sync: pass over an unchanged source',
+      seconds(r.sync.unchangedPass.ms),
+      `${r.sync.unchangedPass.writes} writes (0 expected); export ${seconds(r.export.ms)}`,
+      `${r.sync.unchangedPass.overExport.toFixed(2)}× an export ${verdict(r.pass.unchangedSync)}`,
+    ],
+    [
+      'cutover after 100 new versions',
+      `window ${seconds(r.sync.cutover.freezeMs)}`,
+      `whole cut-over ${seconds(r.sync.cutover.ms)} (catch-up ${r.sync.cutover.catchUpWrites} writes, final ${r.sync.cutover.finalWrites}); window ≤ ${r.targets.freezeSecondsAtMost} s`,
+      verdict(r.pass.freeze),
+    ],
+    [
+      'peak RSS (export, import, sync, cutover)',
+      `${mib(r.export.peakRssMiB)}, ${mib(r.import.peakRssMiB)}, ${mib(r.sync.firstPass.peakRssMiB)}, ${mib(r.sync.cutover.peakRssMiB)}`,
       `< ${r.targets.peakRssMiBBelow} MiB (idle tsx child: ${mib(r.baselines.idleChildPeakRssMiB)})`,
       verdict(r.pass.memory),
     ],

@@ -125,13 +125,20 @@ describe('sr-migrate sync as a process', () => {
     });
     let stdout = '';
     let stderr = '';
+    let interrupted = false;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      // Interrupt once the first pass has reported (it is then waiting for the next one).
-      if (/pass 1: /.test(stderr)) child.kill('SIGINT');
+      // Interrupt once, when the first pass has reported (it is then waiting for the next one).
+      if (!interrupted && /pass 1: /.test(stderr)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
     });
-    const code = await new Promise<number | null>((done) => child.on('exit', (exitCode) => done(exitCode)));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+      child.on('exit', (exitCode, exitSignal) => done([exitCode, exitSignal])),
+    );
+    expect(signal).toBeNull();
     expect(stderr).toContain('stopping after the writes in flight');
     expect(stdout).toMatch(/Sync stopped by a signal after 1 pass\(es\)/);
     expect(code).toBe(0);

@@ -3,6 +3,7 @@ import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as cr from 'aws-cdk-lib/custom-resources';
@@ -104,8 +105,7 @@ export class RegistrySeeding extends Construct {
     );
     exportObject.grantRead(this.isCompleteFunction.function);
     props.adminSecret.grantRead(this.isCompleteFunction.function);
-    // The ledger only: one object under migrations/, read and replaced by each import slice.
-    props.stateBucket?.grantReadWrite(this.isCompleteFunction.function, `${MIGRATION_STATE_PREFIX}${LEDGER_NAME}`);
+    if (props.stateBucket) grantLedger(this.isCompleteFunction.function, props.stateBucket);
     if (props.service) {
       this.isCompleteFunction.function.addToRolePolicy(
         new iam.PolicyStatement({ actions: ['ecs:DescribeServices'], resources: [props.service.serviceArn] }),
@@ -166,4 +166,26 @@ function timingProblems(timeout: Duration, queryInterval: Duration): string[] {
     );
   }
   return problems;
+}
+
+/**
+ * The ledger only: read and replace one object under migrations/ (each import slice does both),
+ * and list exactly that key, so a first run reads "not found" rather than "access denied".
+ */
+function grantLedger(fn: lambda.IFunction, bucket: s3.IBucket): void {
+  const key = `${MIGRATION_STATE_PREFIX}${LEDGER_NAME}`;
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+      resources: [bucket.arnForObjects(key)],
+    }),
+  );
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringEquals: { 's3:prefix': key } },
+    }),
+  );
+  bucket.encryptionKey?.grantEncryptDecrypt(fn);
 }

@@ -29,3 +29,19 @@ export async function withRegistry<T>(
     progress.stop();
   }
 }
+
+/** `withRegistry` for commands that talk to both sides (sync, cut-over): both clients closed afterwards, whatever happens. */
+export async function withSourceAndTarget<T>(
+  io: CliIo,
+  options: CommonOptions & { readonly source: string; readonly target: string },
+  work: (source: HttpSchemaRegistryClient, target: HttpSchemaRegistryClient, progress: ProgressReporter) => Promise<T>,
+): Promise<T> {
+  return withRegistry(io, options, 'source', options.source, async (source, progress) => {
+    const target = await connectRegistry('target', options.target, options, io);
+    try {
+      return await work(source, target, progress);
+    } finally {
+      target.close();
+    }
+  });
+}

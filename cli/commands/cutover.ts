@@ -1,13 +1,12 @@
 import { Command } from 'commander';
 import { cutover, scopesInImportAfter, type CutoverResult, type SyncPassResult } from '../../lambda/migration/sync';
-import { connectRegistry } from '../connect';
 import { freezeStatePath } from '../freeze-state';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io';
 import { addCommonOptions, addStateDirOption, type CommonOptions } from '../options';
-import { createProgress } from '../progress';
 import { freezeRecordLocation, ledgerLocation, stateDir } from '../state';
 import { metricsPublisher } from '../sync/metrics-publisher';
 import { passJson, passLine } from '../sync/pass-output';
+import { withSourceAndTarget } from '../with-registry';
 
 interface CutoverCliOptions extends CommonOptions {
   readonly source: string;
@@ -41,18 +40,15 @@ export function cutoverCommand(io: CliIo, run: (action: () => Promise<number>) =
     run(async () => {
       const publishMetrics = metricsPublisher(options.metrics, io);
       const state = stateDir(options.stateDir, io);
-      const progress = createProgress(io, options.quiet || options.json);
       // A cut-over finishes or undoes itself: the first Ctrl-C only says so.
       const signal = io.interrupt?.();
       const onAbort = () =>
-        progress.log(
-          'the cut-over finishes or undoes itself; Ctrl-C again abandons it (the source may then stay read-only: `freeze --undo`)',
+        io.stderr.write(
+          'the cut-over finishes or undoes itself; Ctrl-C again abandons it (the source may then stay read-only: `freeze --undo`)\n',
         );
       signal?.addEventListener('abort', onAbort, { once: true });
-      const source = await connectRegistry('source', options.source, options, io);
       try {
-        const target = await connectRegistry('target', options.target, options, io);
-        try {
+        return await withSourceAndTarget(io, { ...options, quiet: options.quiet || options.json }, async (source, target, progress) => {
           let passes = 0;
           const result = await cutover(source, target, {
             freezeStateLocation: freezeStatePath(source.displayUrl, options.freezeState, io, options.stateDir),
@@ -77,13 +73,9 @@ export function cutoverCommand(io: CliIo, run: (action: () => Promise<number>) =
               : renderCutover(result, source.displayUrl, target.displayUrl),
           );
           return result.ok ? EXIT_OK : EXIT_FAILURE;
-        } finally {
-          target.close();
-        }
+        });
       } finally {
-        progress.stop();
         signal?.removeEventListener('abort', onAbort);
-        source.close();
       }
     }),
   );

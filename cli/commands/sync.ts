@@ -1,13 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runSync, type SyncPassReport } from '../../lambda/migration/sync';
-import { connectRegistry } from '../connect';
 import { readFreezeRecord } from '../freeze-state';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io';
 import { addCommonOptions, addStateDirOption, type CommonOptions } from '../options';
-import { createProgress } from '../progress';
 import { ledgerLocation, stateDir } from '../state';
 import { metricsPublisher } from '../sync/metrics-publisher';
 import { passJson, passLine } from '../sync/pass-output';
+import { withSourceAndTarget } from '../with-registry';
 
 interface SyncCliOptions extends CommonOptions {
   readonly source: string;
@@ -54,14 +53,11 @@ export function syncCommand(io: CliIo, run: (action: () => Promise<number>) => P
     run(async () => {
       const publishMetrics = metricsPublisher(options.metrics, io);
       const state = stateDir(options.stateDir, io);
-      const progress = createProgress(io, options.quiet || options.json);
       const signal = io.interrupt?.() ?? new AbortController().signal;
-      const onAbort = () => progress.log('stopping after the writes in flight… (Ctrl-C again to quit at once)');
+      const onAbort = () => io.stderr.write('stopping after the writes in flight… (Ctrl-C again to quit at once)\n');
       signal.addEventListener('abort', onAbort, { once: true });
-      const source = await connectRegistry('source', options.source, options, io);
       try {
-        const target = await connectRegistry('target', options.target, options, io);
-        try {
+        return await withSourceAndTarget(io, { ...options, quiet: options.quiet || options.json }, async (source, target, progress) => {
           const freezeState = await readFreezeRecord(source.displayUrl, options.freezeState, io, options.stateDir);
           const summary = await runSync(source, target, {
             ledgerLocation: ledgerLocation(state),
@@ -85,13 +81,9 @@ export function syncCommand(io: CliIo, run: (action: () => Promise<number>) => P
           else io.stdout.write(`${line}\n`);
           if (summary.stopped) return EXIT_OK;
           return summary.lastPassOk ? EXIT_OK : EXIT_FAILURE;
-        } finally {
-          target.close();
-        }
+        });
       } finally {
-        progress.stop();
         signal.removeEventListener('abort', onAbort);
-        source.close();
       }
     }),
   );

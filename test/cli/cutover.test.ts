@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../cli';
+import { jsonLines, runInProcess } from './support/run-in-process';
 import { readRegistrySnapshot } from '../../lambda/migration/snapshot';
 import { startTestRegistry, type TestRegistry } from '../lambda/migration/fixtures/corpus-registry';
 
@@ -19,23 +19,7 @@ afterEach(async () => {
   await Promise.all([source.close(), target.close(), rm(dir, { recursive: true, force: true })]);
 });
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
-}
-
-const jsonLines = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const cli = (argv: string[]) => runInProcess(argv, { cwd: dir });
 const sides = () => ['--source', source.double.url, '--target', target.double.url];
 const topMode = async (registry: TestRegistry) => (await readRegistrySnapshot(registry.api)).modes.find((m) => m.scope === '')?.mode;
 

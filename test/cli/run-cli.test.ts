@@ -1,30 +1,15 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../cli';
+import { runInProcess, type CliRun } from './support/run-in-process';
 import { loadExport } from '../../lambda/migration/format/reader';
 import { startRegistryDouble, type RegistryDouble } from '../support/registry-double';
 import { CORPUS_VERSIONS, expectedCorpusSnapshot } from '../lambda/migration/fixtures/corpus';
 import { startTestRegistry, type TestRegistry } from '../lambda/migration/fixtures/corpus-registry';
 
-interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: options.env ?? {},
-    // Every run's state (.sr-migrate/) goes under a temporary folder, never the repository.
-    cwd: options.cwd ?? dir,
-  });
-  return { code, stdout, stderr };
-}
+// Every run's state (.sr-migrate/) goes under a temporary folder, never the repository.
+const cli = (argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> =>
+  runInProcess(argv, { env: options.env, cwd: options.cwd ?? dir });
 
 const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runCli } from '../../cli';
+import { jsonLines, runInProcess } from './support/run-in-process';
 import { startTestRegistry, type TestRegistry } from '../lambda/migration/fixtures/corpus-registry';
 
 const cloudwatch = mockClient(CloudWatchClient);
@@ -26,24 +26,8 @@ afterEach(async () => {
 });
 afterAll(() => cloudwatch.restore());
 
-async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; interrupt?: () => AbortSignal } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: options.env ?? {},
-    cwd: dir,
-    ...(options.interrupt ? { interrupt: options.interrupt } : {}),
-  });
-  return { code, stdout, stderr };
-}
-
-const jsonLines = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const cli = (argv: string[], options: { env?: NodeJS.ProcessEnv; interrupt?: () => AbortSignal } = {}) =>
+  runInProcess(argv, { ...options, cwd: dir });
 const sides = () => ['--source', source.double.url, '--target', target.double.url];
 
 describe('sr-migrate sync', () => {

@@ -52,6 +52,11 @@ export interface ApplyResult {
   readonly counts: ApplyCounts;
 }
 
+/** Counts of a run that wrote nothing (a dry run, a plan with no writes). */
+export function noWrites(): { -readonly [K in keyof ApplyCounts]: number } {
+  return { importModeEntered: 0, compatibilityOverrides: 0, removed: 0, registered: 0, reserved: 0, deleted: 0, configs: 0, modes: 0 };
+}
+
 /**
  * Makes the writes of a conflict-free plan, phase by phase (docs/architecture.md §6.3):
  * 1. IMPORT per scope, widest first, before any write that needs it (§12.1, §12.2);
@@ -69,16 +74,7 @@ export async function applyPlan(api: SchemaRegistryApi, plan: ImportPlan, option
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const budget = new WriteBudget(options.maxWrites, options.deadline, Date.now, options.signal);
   const progress = (phase: string, total: number) => (done: number) => options.onProgress?.({ phase, done, total });
-  const counts = {
-    importModeEntered: 0,
-    compatibilityOverrides: 0,
-    removed: 0,
-    registered: 0,
-    reserved: 0,
-    deleted: 0,
-    configs: 0,
-    modes: 0,
-  };
+  const counts = noWrites();
   const result = (complete: boolean): ApplyResult => ({ complete, written: budget.writes, counts });
   const pipeline = { concurrency, budget };
 

@@ -6,7 +6,7 @@ import { nextPair, ownsRecord, PairLedger } from '../ledger';
 import { identifyRegistry, type RegistryIdentity } from '../registry-identity';
 import { readRegistrySnapshot } from '../snapshot';
 import type { ExportStore } from '../store';
-import { applyPlan, type ApplyCounts, type ApplyOptions } from './apply-plan';
+import { applyPlan, noWrites, type ApplyCounts, type ApplyOptions } from './apply-plan';
 import { ImportConflictError } from './conflicts';
 import { planImport } from './plan';
 import { RESERVED_ID_SUBJECT } from './reserve';
@@ -94,17 +94,7 @@ export async function importExport(api: SchemaRegistryApi, loaded: LoadedExport,
 
   const skipped = plan.alreadyPresent + plan.settingsAlreadyEqual;
   if (options.dryRun) {
-    const counts = {
-      importModeEntered: 0,
-      compatibilityOverrides: 0,
-      removed: 0,
-      registered: 0,
-      reserved: 0,
-      deleted: 0,
-      configs: 0,
-      modes: 0,
-    };
-    return { complete: plan.totalWrites === 0, plan, written: 0, skipped, counts, reservedIdSubject: RESERVED_ID_SUBJECT };
+    return { complete: plan.totalWrites === 0, plan, written: 0, skipped, counts: noWrites(), reservedIdSubject: RESERVED_ID_SUBJECT };
   }
 
   // Recorded before writing: a record only counts while the target holds exactly that content,

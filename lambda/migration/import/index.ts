@@ -3,7 +3,7 @@
  * The CLI (`sr-migrate import`) and the seeding Lambda call exactly this API.
  */
 export { importExport, type ImportCounts, type ImportOptions, type ImportResult } from './apply';
-export { applyPlan, type ApplyCounts, type ApplyOptions, type ApplyResult } from './apply-plan';
+export { applyPlan, noWrites, type ApplyCounts, type ApplyOptions, type ApplyResult } from './apply-plan';
 export { heldModes, heldTargetModes, type HeldModes } from './held-modes';
 export type { OwnedContent } from './plan-removals';
 export { ImportConflictError } from './conflicts';

@@ -3,7 +3,7 @@ import { checksCompatibilityInImport } from '../../registry-client/features';
 import type { ExpectedState } from '../format/expected-state';
 import type { RegistrySnapshot } from '../format/snapshot';
 import { unfreezeSnapshot, type FreezeState } from '../freeze';
-import { applyPlan, ImportConflictError, planImport, withoutIdPlaceholders, type ApplyCounts, type ImportPlan } from '../import';
+import { applyPlan, ImportConflictError, noWrites, planImport, withoutIdPlaceholders, type ApplyCounts, type ImportPlan } from '../import';
 import { withUnlistedContextSettings } from '../import/target-state';
 import { nextPair, ownsRecord, PairLedger } from '../ledger';
 import { identifyRegistry } from '../registry-identity';
@@ -109,7 +109,7 @@ export async function syncPass(
     target: targetSnapshot,
     seconds: (Date.now() - started) / 1000,
   });
-  if (options.dryRun) return result(plan.totalWrites === 0, 0, NO_WRITES);
+  if (options.dryRun) return result(plan.totalWrites === 0, 0, noWrites());
 
   const syncing = { syncing: holdImport };
   if (ledger && (plan.totalWrites > 0 || owned?.syncing !== holdImport)) {
@@ -135,14 +135,3 @@ export function carriedSource(snapshot: RegistrySnapshot, freezeState: FreezeSta
   const { snapshot: unfrozen, frozenScopes } = unfreezeSnapshot(withoutPlaceholders, freezeState);
   return frozenScopes.length > 0 ? { ...unfrozen, frozenScopes } : unfrozen;
 }
-
-const NO_WRITES: ApplyCounts = {
-  importModeEntered: 0,
-  compatibilityOverrides: 0,
-  removed: 0,
-  registered: 0,
-  reserved: 0,
-  deleted: 0,
-  configs: 0,
-  modes: 0,
-};

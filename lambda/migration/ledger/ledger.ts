@@ -30,6 +30,8 @@ export interface LedgerPair {
    * (verify reports them as held, not as differences). The cut-over and a plain import clear it.
    */
   readonly syncing?: boolean;
+  /** When a cut-over last completed for this pair (a sync started before it must stop, not re-hold the target). */
+  readonly cutOverAt?: string;
 }
 
 export interface LedgerFile {
@@ -61,7 +63,7 @@ export function nextPair(
   identities: { readonly source: RegistryIdentity; readonly target: RegistryIdentity },
   written: readonly SchemaRecord[],
   removed: ReadonlySet<string> = new Set(),
-  options: { readonly syncing?: boolean; readonly now?: Date } = {},
+  options: { readonly syncing?: boolean; readonly cutOverAt?: string; readonly now?: Date } = {},
 ): LedgerPair {
   const versions = new Map<string, Map<number, OwnedVersion>>();
   const entry = (subject: string): Map<number, OwnedVersion> => {
@@ -86,6 +88,7 @@ export function nextPair(
     updatedAt: (options.now ?? new Date()).toISOString(),
     versions: sorted,
     ...(options.syncing ? { syncing: true } : {}),
+    ...((options.cutOverAt ?? previous?.cutOverAt) ? { cutOverAt: options.cutOverAt ?? previous?.cutOverAt } : {}),
   };
 }
 

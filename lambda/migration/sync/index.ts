@@ -1,4 +1,4 @@
-export { carriedSource, syncPass, type SyncPassOptions, type SyncPassResult } from './sync-pass';
+export { carriedSource, CutOverSinceError, syncPass, type SyncPassOptions, type SyncPassResult } from './sync-pass';
 export { versionsBehind } from './versions-behind';
 export { cutover, type CutoverOptions, type CutoverResult, type CutoverStep } from './cutover';
 export { publishSyncMetrics, scopesInImportAfter, type SyncPassMetrics } from './metrics';

@@ -24,5 +24,5 @@ export async function markCutOver(
   const [sourceIdentity, targetIdentity] = await Promise.all([identifyRegistry(source), identifyRegistry(target)]);
   const ledger = new PairLedger(ledgerLocation, sourceIdentity, targetIdentity, store);
   const pair = await ledger.load();
-  if (pair?.syncing) await ledger.save(nextPair(pair, ledger, [], new Set(), { syncing: false }));
+  await ledger.save(nextPair(pair, ledger, [], new Set(), { syncing: false, cutOverAt: new Date().toISOString() }));
 }

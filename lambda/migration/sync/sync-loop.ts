@@ -1,6 +1,6 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { scopesInImportAfter, type SyncPassMetrics } from './metrics';
-import { syncPass, type SyncPassOptions, type SyncPassResult } from './sync-pass';
+import { CutOverSinceError, syncPass, type SyncPassOptions, type SyncPassResult } from './sync-pass';
 
 export interface SyncLoopOptions extends SyncPassOptions {
   /**
@@ -57,12 +57,13 @@ export async function runSync(
   let writes = 0;
   let lastSuccess: number | undefined;
   let lastPassOk = false;
+  const startedAt = new Date(now());
   for (;;) {
     passes++;
     const started = now();
     let report: SyncPassReport;
     try {
-      const result = await syncPass(source, target, options);
+      const result = await syncPass(source, target, { notCutOverSince: startedAt, ...options });
       writes += result.written;
       if (result.complete) lastSuccess = now();
       lastPassOk = result.complete;
@@ -79,6 +80,10 @@ export async function runSync(
         },
       };
     } catch (error) {
+      if (error instanceof CutOverSinceError) {
+        options.log?.(error.message);
+        return { passes, failedPasses, writes, stopped: true, lastPassOk: true };
+      }
       failedPasses++;
       lastPassOk = false;
       report = {

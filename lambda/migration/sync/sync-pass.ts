@@ -40,6 +40,12 @@ export interface SyncPassOptions {
   readonly readConcurrency?: number;
   /** Once aborted, the pass starts no further write (writes in flight finish). */
   readonly signal?: AbortSignal;
+  /**
+   * Refuse to run when the ledger records a cut-over of this pair after this time: a sync
+   * started before the cut-over must stop, not put the IMPORT hold back on a target that now
+   * serves producers. `runSync` passes its own start.
+   */
+  readonly notCutOverSince?: Date;
   readonly log?: (line: string) => void;
   readonly onProgress?: (progress: { phase: string; done: number; total?: number }) => void;
 }
@@ -88,6 +94,9 @@ export async function syncPass(
   const targetSnapshot = await withUnlistedContextSettings(target, carried, targetRead);
   const ledger = options.ledgerLocation ? new PairLedger(options.ledgerLocation, sourceIdentity, targetIdentity, options.store) : undefined;
   const owned = await ledger?.load();
+  if (options.notCutOverSince && owned?.cutOverAt && Date.parse(owned.cutOverAt) >= options.notCutOverSince.getTime()) {
+    throw new CutOverSinceError(owned.cutOverAt);
+  }
 
   const holdImport = options.holdImport ?? true;
   const plan = planImport(carried, targetSnapshot, {
@@ -126,6 +135,16 @@ export async function syncPass(
     await ledger.save(nextPair(owned, ledger, carried.schemas, new Set(plan.removedVersionKeys), syncing));
   }
   return result(applied.complete, applied.written, applied.counts);
+}
+
+/** The pair was cut over while this sync ran: it stops instead of holding the target again. */
+export class CutOverSinceError extends Error {
+  constructor(readonly cutOverAt: string) {
+    super(
+      `the target was cut over at ${cutOverAt}, after this sync started; the sync stops so it does not hold the target in IMPORT again`,
+    );
+    this.name = 'CutOverSinceError';
+  }
 }
 
 /** What a migration carries from a live source: the sr-migrate freeze taken out, id placeholders left out. */

@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as cxapi from 'aws-cdk-lib/cx-api';
@@ -451,6 +452,7 @@ test("kafka.mode 'create' without the Data stack's cluster connection names the 
         vpc,
         adminSecret: new secretsmanager.Secret(shared, 'Admin'),
         accessLogsBucket: new s3.Bucket(shared, 'Logs'),
+        environmentKey: new kms.Key(shared, 'Key'),
       }),
   ).toThrow(
     "RegistryStack at Registry: invalid props:\n - createdKafka is required when config.kafka.mode is 'create' (pass the Data stack's mskCluster.connection())",

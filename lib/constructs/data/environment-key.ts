@@ -9,8 +9,9 @@ export interface EnvironmentKeyProps {
   readonly environmentName: string;
   /**
    * Log-group name prefix CloudWatch Logs may use the key for: the environment's stacks are named
-   * `<Stage>-<Stack>` and their log groups get generated names that start with the stack name,
-   * so `Prod-` covers every log group of Prod and nothing of another environment.
+   * `<Stage>-<Stack>`, their log groups get generated names that start with the stack name, and a
+   * function's own `/aws/lambda/<function>` group starts with its generated name; so `Prod-` covers
+   * every log group of Prod and nothing of another environment.
    */
   readonly logGroupNamePrefix: string;
   /** RETAIN keeps the key (and so everything encrypted with it readable) when the stack goes away. */
@@ -48,12 +49,9 @@ export class EnvironmentKey extends Construct {
         resources: ['*'],
         conditions: {
           ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
-              service: 'logs',
-              resource: 'log-group',
-              resourceName: `${props.logGroupNamePrefix}*`,
-              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-            }),
+            'kms:EncryptionContext:aws:logs:arn': [`${props.logGroupNamePrefix}*`, `/aws/lambda/${props.logGroupNamePrefix}*`].map((name) =>
+              stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+            ),
           },
         },
       }),

@@ -106,7 +106,7 @@ describe('Registry stack (dev defaults)', () => {
       FromPort: 9098,
       ToPort: 9098,
       SourceSecurityGroupId: { 'Fn::GetAtt': [taskSg, 'GroupId'] },
-      GroupId: Match.objectLike({ 'Fn::GetStackOutput': Match.objectLike({ StackName: 'Dev-Data' }) }),
+      GroupId: { 'Fn::ImportValue': Match.stringLikeRegexp('^Dev-Data:') },
     });
   });
 
@@ -116,8 +116,8 @@ describe('Registry stack (dev defaults)', () => {
     });
   });
 
-  test('Container Insights ENHANCED', () => {
-    t.hasResourceProperties('AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enhanced' }] });
+  test('Container Insights standard (what Control Tower CT.ECS.PR.2 recognises)', () => {
+    t.hasResourceProperties('AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] });
   });
 
   test('rolling deployment keeps capacity and rolls back on failure', () => {
@@ -180,7 +180,7 @@ describe('Registry stack (dev defaults)', () => {
       [e.kafkaAuthMode]: 'iam',
       [e.basicAuthEnabled]: 'true',
       [e.basicAuthRoles]: 'admin',
-      [e.bootstrapServers]: expect.objectContaining({ 'Fn::GetStackOutput': expect.anything() }),
+      [e.bootstrapServers]: { 'Fn::ImportValue': expect.stringMatching(/^Dev-Data:/) },
       [e.topic]: '_schemas',
       [e.groupId]: 'schema-registry',
       [e.replicationFactor]: '2',
@@ -196,10 +196,7 @@ describe('Registry stack (dev defaults)', () => {
     expect(secretNames).toEqual([contract.secrets.adminPassword, contract.secrets.adminUsername].sort());
     for (const s of c.Secrets) {
       expect(s.ValueFrom).toEqual({
-        'Fn::Join': [
-          '',
-          [expect.objectContaining({ 'Fn::GetStackOutput': expect.anything() }), expect.stringMatching(/^:(username|password)::$/)],
-        ],
+        'Fn::Join': ['', [{ 'Fn::ImportValue': expect.stringMatching(/^Dev-Data:/) }, expect.stringMatching(/^:(username|password)::$/)]],
       });
     }
     const envNames = Object.keys(envMap(t));
@@ -215,8 +212,11 @@ describe('Registry stack (dev defaults)', () => {
     });
   });
 
-  test('autoscaling on CPU and on requests per target within [min, max]', () => {
-    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 1, MaxCapacity: 2 });
+  test('autoscaling on CPU and on requests per target within [MinTasks, MaxTasks]', () => {
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      MinCapacity: { Ref: 'MinTasks' },
+      MaxCapacity: { Ref: 'MaxTasks' },
+    });
     t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
       TargetTrackingScalingPolicyConfiguration: Match.objectLike({
         PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
@@ -255,9 +255,22 @@ describe('Registry stack (dev defaults)', () => {
     const statements = exec.Properties.PolicyDocument.Statement;
     const secretReads = statements.filter((s: { Action: string[] }) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
     expect(secretReads).toHaveLength(1);
-    expect(secretReads[0].Resource).toEqual(
-      expect.objectContaining({ 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'Dev-Data' }) }),
-    );
+    expect(secretReads[0].Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^Dev-Data:/) });
+    // The secret's key: decrypt only through Secrets Manager, only for this secret.
+    const keyUse = statements.filter((s: { Action: unknown }) => JSON.stringify(s.Action).includes('kms:'));
+    expect(keyUse).toEqual([
+      {
+        Action: 'kms:Decrypt',
+        Effect: 'Allow',
+        Resource: { 'Fn::ImportValue': expect.stringMatching(/^Dev-Data:.*EnvironmentKey/) },
+        Condition: {
+          StringEquals: {
+            'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com',
+            'kms:EncryptionContext:SecretARN': secretReads[0].Resource,
+          },
+        },
+      },
+    ]);
     const wildcard = statements.filter((s: { Resource: unknown }) => s.Resource === '*');
     expect(wildcard.map((s: { Action: unknown }) => s.Action)).toEqual(['ecr:GetAuthorizationToken']);
   });
@@ -282,12 +295,16 @@ describe('Registry stack (dev defaults)', () => {
 describe('Registry stack (prod defaults)', () => {
   const { registry: t, stage } = defaultStage('prod');
 
-  test('prod sizing: 1 vCPU / 4 GiB, 3 tasks, scaling 2..6, heap 60 %', () => {
+  test('prod sizing: 1 vCPU / 4 GiB, scaling 2..6 by default, heap 60 %', () => {
     t.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '1024', Memory: '4096' });
-    t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
-    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 6 });
+    t.hasParameter('MinTasks', { Type: 'Number', Default: 2, MinValue: 2, MaxValue: 20 });
+    t.hasParameter('MaxTasks', { Type: 'Number', Default: 6, MinValue: 2, MaxValue: 20 });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      MinCapacity: { Ref: 'MinTasks' },
+      MaxCapacity: { Ref: 'MaxTasks' },
+    });
     expect(envMap(t)[contract.environment.heapOpts]).toBe('-Xms2457m -Xmx2457m');
-    expect(stage.registry.minTaskCount).toBe(2);
+    expect(stage.registry.resolve(stage.registry.minTaskCount)).toEqual({ Ref: 'MinTasks' });
   });
 
   test('prod runs on on-demand Fargate only, without ECS Exec', () => {

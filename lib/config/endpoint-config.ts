@@ -103,7 +103,7 @@ export function validateEndpointConfig(endpoint: EndpointConfig, region: string,
   }
   if (endpoint.certificateArn !== undefined && endpoint.dns === undefined) {
     problems.push(
-      'endpoint.dns: required with endpoint.certificateArn: the certificate names a DNS name, not the load balancer\'s, so clients and ' +
+      "endpoint.dns: required with endpoint.certificateArn: the certificate names a DNS name, not the load balancer's, so clients and " +
         'the seeding and backup functions must use https://<record>; set endpoint.dns { hostedZoneId, zoneName, recordName }',
     );
   } else if (TLS_REQUIRED.includes(name) && endpoint.dns === undefined) {

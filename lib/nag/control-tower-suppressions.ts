@@ -57,8 +57,7 @@ export const CONTROL_SUPPRESSIONS: readonly ControlSuppression[] = [
     control: 'CT.LAMBDA.PR.3',
     path: 'Data/Custom::S3AutoDeleteObjectsCustomResourceProvider/Handler',
     when: (config) => config.data.removalPolicy === 'destroy',
-    reason:
-      'data.removalPolicy destroy (dev only): CDK-owned provider (no VPC option) that empties the buckets when the stack is deleted.',
+    reason: 'data.removalPolicy destroy (dev only): CDK-owned provider (no VPC option) that empties the buckets when the stack is deleted.',
   },
   {
     control: 'CT.ELASTICLOADBALANCING.PR.1',
@@ -128,14 +127,19 @@ export function applyControlTowerSuppressions(stage: Stage, config: EnvironmentC
     acknowledgeControl(resource, suppression.control, suppression.reason);
   }
   for (const construct of stage.node.findAll()) {
-    if (construct instanceof logs.CfnLogGroup && typeof construct.retentionInDays === 'number' && construct.retentionInDays < ONE_YEAR_DAYS) {
+    if (
+      construct instanceof logs.CfnLogGroup &&
+      typeof construct.retentionInDays === 'number' &&
+      construct.retentionInDays < ONE_YEAR_DAYS
+    ) {
       acknowledgeControl(construct, SHORT_LOG_RETENTION.control, SHORT_LOG_RETENTION.reason);
     }
   }
 }
 
 function acknowledgeControl(resource: IConstruct, control: string, reason: string): void {
-  if (!CfnResource.isCfnResource(resource)) throw new Error(`Control Tower suppression ${control}: ${resource.node.path} is not a resource`);
+  if (!CfnResource.isCfnResource(resource))
+    throw new Error(`Control Tower suppression ${control}: ${resource.node.path} is not a resource`);
   Validations.of(resource).acknowledge({ id: controlFindingId(control), reason });
 }
 

@@ -6,6 +6,7 @@ import type {
   PolicyViolatingResource,
   PolicyViolation,
 } from 'aws-cdk-lib';
+import * as fs from 'fs';
 import * as path from 'path';
 import { inapplicableRules } from './applicable-rules';
 import { readTemplates, referencedType, resourceTypes, type Templates } from './templates';
@@ -54,7 +55,9 @@ export class ControlTowerChecks implements IPolicyValidationPlugin {
   private readonly crossStack: ReadonlyMap<string, CrossStackReferenceCheck>;
 
   constructor(props: ControlTowerChecksProps) {
-    this.version = (require('@cdklabs/cdk-validator-cfnguard/package.json') as { version: string }).version;
+    this.version = (
+      JSON.parse(fs.readFileSync(require.resolve('@cdklabs/cdk-validator-cfnguard/package.json'), 'utf8')) as { version: string }
+    ).version;
     this.crossStack = new Map(props.crossStackReferences.map((check) => [check.control, check]));
   }
 

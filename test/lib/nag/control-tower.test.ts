@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ENVIRONMENT_NAMES, ENVIRONMENTS } from '../../../lib/config';
 import { addControlTowerChecks } from '../../../lib/nag/checks';
 import { CONTROL_SUPPRESSIONS, CROSS_STACK_REFERENCES } from '../../../lib/nag/control-tower-suppressions';
+import { controlTowerRuleFiles, inapplicableRules } from '../../../lib/nag/control-tower/applicable-rules';
 import { ControlTowerChecks } from '../../../lib/nag/control-tower/plugin';
 import { RegistryStage, STAGE_IDS } from '../../../lib/stages/registry-stage';
 import { testApp } from '../../helpers/app';
@@ -157,6 +158,19 @@ describe('the checks fire', () => {
       new logs.CfnLogGroup(stack, 'Other', { retentionInDays: 400 });
     });
     expect(report.findings.filter((f) => f.control === 'CT.CLOUDWATCH.PR.3').map((f) => f.path)).toEqual(['Probe/Other']);
+  });
+
+  test('only rules for resource types that are absent are skipped; every rule file declares its types', () => {
+    const files = controlTowerRuleFiles();
+    expect(files.length).toBeGreaterThan(200);
+    expect(files.filter((f) => f.reportsOn.length === 0)).toEqual([]);
+    const skipped = inapplicableRules(new Set(['AWS::S3::Bucket', 'AWS::Logs::LogGroup']));
+    expect(skipped).not.toContain('ct-s3-pr-2');
+    expect(skipped).not.toContain('ct-cloudwatch-pr-3');
+    expect(skipped).toContain('ct-lambda-pr-3');
+    expect(skipped).toHaveLength(
+      files.filter((f) => !f.reportsOn.some((t) => t === 'AWS::S3::Bucket' || t === 'AWS::Logs::LogGroup')).length,
+    );
   });
 
   test('the plugin names itself and its version for the report', () => {

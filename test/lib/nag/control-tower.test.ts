@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CfnOutput, Fn, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ENVIRONMENT_NAMES, ENVIRONMENTS } from '../../../lib/config';
 import { addControlTowerChecks } from '../../../lib/nag/checks';
-import { CONTROL_SUPPRESSIONS, CROSS_STACK_REFERENCES } from '../../../lib/nag/control-tower-suppressions';
+import { applyControlTowerSuppressions, CONTROL_SUPPRESSIONS, CROSS_STACK_REFERENCES } from '../../../lib/nag/control-tower-suppressions';
 import { controlTowerRuleFiles, inapplicableRules } from '../../../lib/nag/control-tower/applicable-rules';
 import { ControlTowerChecks } from '../../../lib/nag/control-tower/plugin';
 import { RegistryStage, STAGE_IDS } from '../../../lib/stages/registry-stage';
@@ -121,6 +121,15 @@ describe('AWS Control Tower proactive controls on every committed environment', 
 });
 
 describe('the suppressions file', () => {
+  test('a suppression whose resource is gone fails the synth instead of lingering', () => {
+    const app = testApp();
+    const stage = new Stage(app, 'Empty');
+    new Stack(stage, 'Data');
+    expect(() => applyControlTowerSuppressions(stage, ENVIRONMENTS.prod)).toThrow(
+      'Control Tower suppression CT.S3.PR.2: nothing at Empty/Data/AccessLogs/Bucket/Resource',
+    );
+  });
+
   test('conditional suppressions never apply to the committed prod config', () => {
     for (const s of CONTROL_SUPPRESSIONS.filter((x) => x.when)) expect([s.control, s.when!(ENVIRONMENTS.prod)]).toEqual([s.control, false]);
   });

@@ -35,11 +35,7 @@ export function acknowledgeProviderFindings(provider: cr.Provider, handlers: rea
   acknowledge(provider.node.findChild('waiter-state-machine'), {
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
-      'Step Functions log delivery to CloudWatch Logs (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups and related) supports only Resource "*"; it is what SF1 logging requires.',
-  });
-  acknowledge(provider, {
-    id: 'AwsSolutions-SF2',
-    reason:
-      'X-Ray tracing is not configurable on the Provider framework waiter state machine; its executions are logged (SF1) and the handlers log every step.',
+      'Step Functions log delivery to CloudWatch Logs (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups and related) and ' +
+      'X-Ray trace delivery (xray:PutTraceSegments and related) support only Resource "*"; they are what SF1 logging and SF2 tracing require.',
   });
 }

@@ -18,6 +18,7 @@ import {
 } from '../registry-access';
 import { throwIfInvalidProps } from '../shared/invalid-props';
 import { acknowledgeProviderFindings } from './provider-findings';
+import { traceWaiterStateMachine } from './waiter-tracing';
 import type { SeedExportSource } from './seed-export-source';
 
 const SEED_HANDLER = path.join(__dirname, '..', '..', '..', 'lambda', 'handlers', 'seed.ts');
@@ -149,6 +150,7 @@ export class RegistrySeeding extends Construct {
       },
     });
 
+    traceWaiterStateMachine(this.provider);
     // Findings on the CDK-generated Provider framework, which this construct does not author.
     acknowledgeProviderFindings(this.provider, [this.onEventFunction.function, this.isCompleteFunction.function]);
   }

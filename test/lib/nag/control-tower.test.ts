@@ -69,13 +69,16 @@ function controlTowerReport(build: (app: ReturnType<typeof testApp>) => void): C
 const PENDING_CONTAINER_CONTROLS = ['CT.ECS.PR.3', 'CT.ECS.PR.6', 'CT.ECS.PR.7'];
 
 describe('AWS Control Tower proactive controls on every committed environment', () => {
-  // One app, all stages: cfn-guard runs once over the twelve templates.
+  // One app, all stages (plus prod with the optional seeding): cfn-guard runs once over every template.
   const report = controlTowerReport((app) => {
     for (const name of ENVIRONMENT_NAMES) new RegistryStage(app, STAGE_IDS[name], { config: ENVIRONMENTS[name] });
+    new RegistryStage(app, 'ProdWithSeeding', {
+      config: { ...ENVIRONMENTS.prod, seeding: { exportKey: 'exports/source.jsonl.gz', exportSha256: 'b'.repeat(64) } },
+    });
   });
   const inStage = (stage: string, findings: Finding[]) => findings.filter((f) => f.path.startsWith(`${stage}/`));
 
-  test.each(Object.values(STAGE_IDS))('%s: no finding left but the pending container controls', (stage) => {
+  test.each([...Object.values(STAGE_IDS), 'ProdWithSeeding'])('%s: no finding left but the pending container controls', (stage) => {
     expect(inStage(stage, report.findings)).toEqual(
       PENDING_CONTAINER_CONTROLS.map((control) => ({ control, path: `${stage}/Registry/Task/TaskDefinition/Resource` })),
     );

@@ -5,8 +5,9 @@
  *
  *   npx cdk synth                               all environments
  *   npx cdk synth -c env=dev                    only Dev (comma-separate several: -c env=dev,prod)
- *   npx cdk synth -c dev.service.desiredTasks=2 override one config field for one environment
+ *   npx cdk synth -c dev.service.maxTasks=4     override one config field for one environment
  *   npx cdk synth -c cfnValidation=true         also run CDK's built-in CloudFormation template validation
+ *   npx cdk synth -c controlTower=true          also check the AWS Control Tower proactive controls
  */
 import { App, CloudFormationValidatePlugin, Validations } from 'aws-cdk-lib';
 import {
@@ -18,7 +19,7 @@ import {
   type EnvironmentName,
   overridesFromContext,
 } from '../lib/config';
-import { addNagChecks } from '../lib/nag/checks';
+import { addControlTowerChecks, addNagChecks } from '../lib/nag/checks';
 import { RegistryStage, STAGE_IDS } from '../lib/stages/registry-stage';
 
 // The CLI only enforces validation reports for the stacks it selected, and a bare `cdk synth`
@@ -69,4 +70,8 @@ try {
 addNagChecks(app);
 if (String(app.node.tryGetContext('cfnValidation')) === 'true') {
   Validations.of(app).addPlugins(new CloudFormationValidatePlugin());
+}
+// cfn-guard costs a few seconds per synth of all stages; the tests always run it.
+if (String(app.node.tryGetContext('controlTower')) === 'true') {
+  addControlTowerChecks(app);
 }

@@ -3,21 +3,16 @@ import { isPositiveInteger } from './validation/formats';
 
 /**
  * Stateful resources of the Data stack: the export/backup bucket, the access-log bucket
- * and what happens to them (and to the admin secret and the MSK cluster) on stack deletion.
+ * and what happens to them (and to the admin secret, the environment key and the MSK cluster) on
+ * stack deletion.
  */
 export interface DataConfig {
   /**
-   * `retain` keeps buckets, the admin secret and the MSK cluster when the stack is deleted or
-   * a resource is replaced; `destroy` deletes them (bucket objects included). Prod must retain.
+   * `retain` keeps buckets, the admin secret, the environment's KMS key, the log groups and the
+   * MSK cluster when the stack is deleted or a resource is replaced; `destroy` deletes them (bucket objects included). Prod must retain.
    * @default 'destroy' (dev), 'retain' (staging, prod)
    */
   readonly removalPolicy: 'retain' | 'destroy';
-
-  /**
-   * CloudFormation termination protection on the Data stack. Required in prod.
-   * @default false (dev), true (staging, prod)
-   */
-  readonly terminationProtection: boolean;
 
   /**
    * Days a replaced or deleted object version stays in the export/backup bucket.
@@ -32,7 +27,7 @@ export interface DataConfig {
   readonly accessLogRetentionDays: number;
 }
 
-/** Problems in `data` (retention, removal policy, termination protection). */
+/** Problems in `data` (retention, removal policy). */
 export function validateDataConfig(data: DataConfig, name: EnvironmentName): string[] {
   const problems: string[] = [];
   if (data.removalPolicy !== 'retain' && data.removalPolicy !== 'destroy') {
@@ -40,9 +35,6 @@ export function validateDataConfig(data: DataConfig, name: EnvironmentName): str
   }
   if (name === 'prod' && data.removalPolicy !== 'retain') {
     problems.push("data.removalPolicy: prod must be 'retain' (schemas, backups and the admin secret must survive a stack deletion)");
-  }
-  if (name === 'prod' && !data.terminationProtection) {
-    problems.push('data.terminationProtection: prod must enable termination protection on the stateful stack');
   }
   for (const field of ['noncurrentVersionRetentionDays', 'accessLogRetentionDays'] as const) {
     if (!isPositiveInteger(data[field])) problems.push(`data.${field}: ${data[field]} must be a positive whole number of days`);

@@ -34,6 +34,13 @@ export interface EnvironmentConfig {
    */
   readonly region: string;
 
+  /**
+   * CloudFormation termination protection on every stack of the environment (Network, Data,
+   * Registry, Monitoring). Required in prod.
+   * @default false (dev), true (staging, prod)
+   */
+  readonly terminationProtection: boolean;
+
   /** VPC, AZs, NAT, endpoints, flow logs. Required; see network-config.ts for the per-env defaults. */
   readonly network: NetworkConfig;
   /** Load balancer listener, allowed clients, optional DNS record. Required. */
@@ -57,7 +64,7 @@ export interface EnvironmentConfig {
   readonly seeding?: SeedingConfig;
 }
 
-/** Problems in the top-level fields (name, account, region); the concerns have their own validators. */
+/** Problems in the top-level fields (name, account, region, termination protection); the concerns have their own validators. */
 export function validateEnvironmentFields(config: EnvironmentConfig): string[] {
   const problems: string[] = [];
   if (!ENVIRONMENT_NAMES.includes(config.name)) {
@@ -68,6 +75,9 @@ export function validateEnvironmentFields(config: EnvironmentConfig): string[] {
   }
   if (!isRegion(config.region)) {
     problems.push(`region: '${config.region}' is not an AWS region like eu-west-1`);
+  }
+  if (config.name === 'prod' && config.terminationProtection !== true) {
+    problems.push('terminationProtection: prod must protect every stack from deletion (set it to true)');
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_BACKUP_CONFIG } from './backup-config';
+import { exampleTlsEndpoint } from './endpoint-config';
 import type { EnvironmentConfig } from './environment-config';
 import type { EnvironmentName } from './environment-name';
 import { DEFAULT_MONITORING_CONFIG } from './monitoring-config';
@@ -16,7 +17,11 @@ const REGISTRY_DEFAULTS: RegistryConfig = {
 /**
  * The environments, modelled in code (reviewed like code, diffed by `cdk diff`).
  * Region and AZs are explicit so `cdk synth` needs no AWS lookups. Per-run overrides:
- * `-c dev.service.desiredTasks=2` (see lib/config/overrides.ts and the README).
+ * `-c dev.service.maxTasks=4` (see lib/config/overrides.ts and the README).
+ *
+ * Staging and prod must serve HTTPS at a DNS name: their `endpoint` holds EXAMPLE values
+ * (`exampleTlsEndpoint`) so a fresh clone synthesizes, and a deploy rejects them until you put
+ * your ACM certificate and Route 53 zone here (README, "Before the first deploy").
  */
 export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
   dev: {
@@ -24,6 +29,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     monitoring: DEFAULT_MONITORING_CONFIG.dev,
     backup: DEFAULT_BACKUP_CONFIG.dev,
     region: 'eu-west-1',
+    terminationProtection: false,
     network: {
       vpcCidr: '10.40.0.0/16',
       availabilityZones: ['eu-west-1a', 'eu-west-1b'],
@@ -31,17 +37,17 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
       vpcEndpoints: false,
       flowLogRetentionDays: 30,
     },
-    endpoint: { allowedClientCidrs: [], allowedClientSecurityGroupIds: [] },
+    endpoint: { allowedClientCidrs: [], allowedClientSecurityGroupIds: [], deletionProtection: false },
     service: {
       cpu: 512,
       memoryMiB: 1024,
-      desiredTasks: 1,
       minTasks: 1,
       maxTasks: 2,
       cpuTargetPercent: 60,
       requestsPerTarget: 1000,
       useSpot: true,
       enableExecuteCommand: true,
+      containerInsights: 'standard',
       logRetentionDays: 30,
       healthCheckGracePeriodSeconds: 120,
     },
@@ -59,7 +65,6 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     },
     data: {
       removalPolicy: 'destroy',
-      terminationProtection: false,
       noncurrentVersionRetentionDays: 30,
       accessLogRetentionDays: 30,
     },
@@ -69,24 +74,28 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     monitoring: DEFAULT_MONITORING_CONFIG.staging,
     backup: DEFAULT_BACKUP_CONFIG.staging,
     region: 'eu-west-1',
+    terminationProtection: true,
+    // Right-sized: one NAT gateway (one Elastic IP) and no interface endpoints; an AZ outage may
+    // cut staging's egress, which prod (one NAT per AZ) must survive.
     network: {
       vpcCidr: '10.41.0.0/16',
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-      natGateways: 3,
-      vpcEndpoints: true,
+      natGateways: 1,
+      vpcEndpoints: false,
       flowLogRetentionDays: 90,
     },
-    endpoint: { allowedClientCidrs: [], allowedClientSecurityGroupIds: [] },
+    // EXAMPLE endpoint: replace with your certificate and zone before deploying.
+    endpoint: { ...exampleTlsEndpoint('staging'), allowedClientCidrs: [], allowedClientSecurityGroupIds: [], deletionProtection: true },
     service: {
       cpu: 1024,
       memoryMiB: 2048,
-      desiredTasks: 2,
       minTasks: 2,
       maxTasks: 4,
       cpuTargetPercent: 60,
       requestsPerTarget: 1000,
       useSpot: true,
       enableExecuteCommand: false,
+      containerInsights: 'standard',
       logRetentionDays: 90,
       healthCheckGracePeriodSeconds: 120,
     },
@@ -94,7 +103,8 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     kafka: {
       mode: 'create',
       brokerCount: 3,
-      instanceType: 'kafka.m7g.large',
+      // Small brokers: the registry's data is one single-partition topic of a few MB.
+      instanceType: 'kafka.t3.small',
       kafkaVersion: '3.8.x',
       volumeSizeGiB: 100,
       brokerLogRetentionDays: 90,
@@ -104,7 +114,6 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     },
     data: {
       removalPolicy: 'retain',
-      terminationProtection: true,
       noncurrentVersionRetentionDays: 90,
       accessLogRetentionDays: 90,
     },
@@ -114,6 +123,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     monitoring: DEFAULT_MONITORING_CONFIG.prod,
     backup: DEFAULT_BACKUP_CONFIG.prod,
     region: 'eu-west-1',
+    terminationProtection: true,
     network: {
       vpcCidr: '10.42.0.0/16',
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
@@ -121,17 +131,18 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
       vpcEndpoints: true,
       flowLogRetentionDays: 365,
     },
-    endpoint: { allowedClientCidrs: [], allowedClientSecurityGroupIds: [] },
+    // EXAMPLE endpoint: replace with your certificate and zone before deploying.
+    endpoint: { ...exampleTlsEndpoint('prod'), allowedClientCidrs: [], allowedClientSecurityGroupIds: [], deletionProtection: true },
     service: {
       cpu: 1024,
       memoryMiB: 4096,
-      desiredTasks: 3,
       minTasks: 2,
       maxTasks: 6,
       cpuTargetPercent: 60,
       requestsPerTarget: 1000,
       useSpot: false,
       enableExecuteCommand: false,
+      containerInsights: 'standard',
       logRetentionDays: 365,
       healthCheckGracePeriodSeconds: 120,
     },
@@ -149,7 +160,6 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     },
     data: {
       removalPolicy: 'retain',
-      terminationProtection: true,
       noncurrentVersionRetentionDays: 365,
       accessLogRetentionDays: 365,
     },

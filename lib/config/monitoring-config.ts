@@ -75,7 +75,19 @@ export interface MonitoringConfig {
    * @default undefined (the stack creates an encrypted topic)
    */
   readonly existingTopicArn?: string;
+
+  /**
+   * MSK enhanced monitoring level of a created cluster (`kafka.mode` `create`): `DEFAULT` is
+   * free; `PER_BROKER` and finer levels publish billed per-broker (per-topic) metrics.
+   * @default 'DEFAULT' (dev, staging), 'PER_BROKER' (prod)
+   */
+  readonly mskBrokerMetrics: MskBrokerMetrics;
 }
+
+/** MSK `EnhancedMonitoring` levels. */
+export const MSK_BROKER_METRICS = ['DEFAULT', 'PER_BROKER', 'PER_TOPIC_PER_BROKER', 'PER_TOPIC_PER_PARTITION'] as const;
+/** One of MSK_BROKER_METRICS. */
+export type MskBrokerMetrics = (typeof MSK_BROKER_METRICS)[number];
 
 /** Dev is relaxed (few tasks, noisy experiments), prod strict; staging sits in between. */
 export const DEFAULT_MONITORING_CONFIG: Record<EnvironmentName, MonitoringConfig> = {
@@ -89,6 +101,7 @@ export const DEFAULT_MONITORING_CONFIG: Record<EnvironmentName, MonitoringConfig
     datapointsToAlarm: 3,
     backupStaleAfterSchedules: 2,
     emails: [],
+    mskBrokerMetrics: 'DEFAULT',
   },
   staging: {
     fiveXxRatePercent: 5,
@@ -100,6 +113,7 @@ export const DEFAULT_MONITORING_CONFIG: Record<EnvironmentName, MonitoringConfig
     datapointsToAlarm: 4,
     backupStaleAfterSchedules: 2,
     emails: [],
+    mskBrokerMetrics: 'DEFAULT',
   },
   prod: {
     fiveXxRatePercent: 1,
@@ -111,6 +125,7 @@ export const DEFAULT_MONITORING_CONFIG: Record<EnvironmentName, MonitoringConfig
     datapointsToAlarm: 3,
     backupStaleAfterSchedules: 2,
     emails: [],
+    mskBrokerMetrics: 'PER_BROKER',
   },
 };
 
@@ -139,6 +154,9 @@ export function validateMonitoringConfig(config: MonitoringConfig, path = 'monit
     );
   }
   problems.push(...validateNotifications(config, path));
+  if (!MSK_BROKER_METRICS.includes(config.mskBrokerMetrics)) {
+    problems.push(`${path}.mskBrokerMetrics must be one of ${MSK_BROKER_METRICS.join(', ')}, got ${String(config.mskBrokerMetrics)}`);
+  }
   return problems;
 }
 

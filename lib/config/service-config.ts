@@ -19,19 +19,16 @@ export interface ServiceConfig {
   readonly memoryMiB: number;
 
   /**
-   * Tasks started at deploy time; must lie within [minTasks, maxTasks].
-   * @default 1 (dev), 2 (staging), 3 (prod)
-   */
-  readonly desiredTasks: number;
-
-  /**
-   * Lower autoscaling bound. Prod needs at least 2 so a task or AZ loss keeps the registry up.
+   * Lower autoscaling bound: the default of the Registry stack's `MinTasks` parameter. Prod needs
+   * at least 2 so a task or AZ loss keeps the registry up. Autoscaling owns the running count:
+   * the template sets no desired count, so a deploy never resets it.
    * @default 1 (dev), 2 (staging, prod)
    */
   readonly minTasks: number;
 
   /**
-   * Upper autoscaling bound.
+   * Upper autoscaling bound: the default of the Registry stack's `MaxTasks` parameter (at most
+   * MAX_TASK_COUNT).
    * @default 2 (dev), 4 (staging), 6 (prod)
    */
   readonly maxTasks: number;
@@ -62,6 +59,14 @@ export interface ServiceConfig {
   readonly enableExecuteCommand: boolean;
 
   /**
+   * CloudWatch Container Insights level of the ECS cluster. `standard` is what AWS Control Tower's
+   * CT.ECS.PR.2 accepts (`containerInsights=enabled`); `enhanced` adds task- and container-level
+   * metrics at a higher cost but fails that control.
+   * @default 'standard'
+   */
+  readonly containerInsights: 'standard' | 'enhanced';
+
+  /**
    * Days to keep the registry's container logs.
    * @default 30 (dev), 90 (staging), 365 (prod)
    */
@@ -73,6 +78,17 @@ export interface ServiceConfig {
    * @default 120
    */
   readonly healthCheckGracePeriodSeconds: number;
+}
+
+/**
+ * Ceiling of `minTasks`/`maxTasks` and of the stack parameters that override them: far above what
+ * a registry (reads served from memory) needs, low enough to catch a typo like MaxTasks=80.
+ */
+export const MAX_TASK_COUNT = 20;
+
+/** Lowest allowed `minTasks` (and `MinTasks` parameter) of an environment. */
+export function minTaskFloor(name: EnvironmentName): number {
+  return name === 'prod' ? 2 : 1;
 }
 
 /** Problems in `service` (Fargate size, task counts, scaling targets, Spot, logs). */
@@ -87,24 +103,7 @@ export function validateServiceConfig(service: ServiceConfig, name: EnvironmentN
         `valid memory for ${service.cpu} CPU: ${describeFargateMemory(service.cpu)}`,
     );
   }
-  const counts = { desiredTasks: service.desiredTasks, minTasks: service.minTasks, maxTasks: service.maxTasks };
-  const badCounts = Object.entries(counts).filter(([, v]) => !Number.isInteger(v) || v < 0);
-  for (const [field, value] of badCounts) problems.push(`service.${field}: ${value} must be a whole number of tasks`);
-  if (badCounts.length === 0) {
-    if (service.maxTasks < 1) problems.push(`service.maxTasks: ${service.maxTasks} must be at least 1`);
-    if (service.minTasks > service.maxTasks) {
-      problems.push(`service.minTasks/maxTasks: min ${service.minTasks} is greater than max ${service.maxTasks}`);
-    } else if (service.desiredTasks < service.minTasks || service.desiredTasks > service.maxTasks) {
-      problems.push(
-        `service.desiredTasks: ${service.desiredTasks} is outside [minTasks, maxTasks] = [${service.minTasks}, ${service.maxTasks}]`,
-      );
-    }
-    if (name === 'prod' && (service.minTasks < 2 || service.desiredTasks < 2)) {
-      problems.push(
-        `service.minTasks/desiredTasks: prod needs at least 2 tasks (got min ${service.minTasks}, desired ${service.desiredTasks}) so one task or AZ can fail`,
-      );
-    }
-  }
+  problems.push(...taskCountProblems(service, name));
   if (!(service.cpuTargetPercent >= 10 && service.cpuTargetPercent <= 90)) {
     problems.push(`service.cpuTargetPercent: ${service.cpuTargetPercent} must be between 10 and 90`);
   }
@@ -114,11 +113,31 @@ export function validateServiceConfig(service: ServiceConfig, name: EnvironmentN
   if (name === 'prod' && service.useSpot) {
     problems.push('service.useSpot: prod must not run on FARGATE_SPOT (tasks can be reclaimed with 2 minutes notice)');
   }
+  if (service.containerInsights !== 'standard' && service.containerInsights !== 'enhanced') {
+    problems.push(`service.containerInsights: '${String(service.containerInsights)}' must be 'standard' or 'enhanced'`);
+  }
   if (!isPositiveInteger(service.logRetentionDays)) {
     problems.push(`service.logRetentionDays: ${service.logRetentionDays} must be a positive whole number of days`);
   }
   if (!(Number.isInteger(service.healthCheckGracePeriodSeconds) && service.healthCheckGracePeriodSeconds >= 0)) {
     problems.push(`service.healthCheckGracePeriodSeconds: ${service.healthCheckGracePeriodSeconds} must be a whole number >= 0`);
+  }
+  return problems;
+}
+
+function taskCountProblems(service: ServiceConfig, name: EnvironmentName): string[] {
+  const problems: string[] = [];
+  const counts = { minTasks: service.minTasks, maxTasks: service.maxTasks };
+  const badCounts = Object.entries(counts).filter(([, v]) => !Number.isInteger(v) || v < 1 || v > MAX_TASK_COUNT);
+  for (const [field, value] of badCounts) {
+    problems.push(`service.${field}: ${value} must be a whole number of tasks from 1 to ${MAX_TASK_COUNT}`);
+  }
+  if (badCounts.length > 0) return problems;
+  if (service.minTasks > service.maxTasks) {
+    problems.push(`service.minTasks/maxTasks: min ${service.minTasks} is greater than max ${service.maxTasks}`);
+  }
+  if (service.minTasks < minTaskFloor(name)) {
+    problems.push(`service.minTasks: prod needs at least ${minTaskFloor(name)} tasks (got ${service.minTasks}) so one task or AZ can fail`);
   }
   return problems;
 }

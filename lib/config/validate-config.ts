@@ -20,7 +20,7 @@ export type ConfigValidator = (config: EnvironmentConfig) => string[];
 export const CONFIG_VALIDATORS: readonly ConfigValidator[] = [
   validateEnvironmentFields,
   (config) => validateNetworkConfig(config.network, config.name, config.region),
-  (config) => validateEndpointConfig(config.endpoint, config.region),
+  (config) => validateEndpointConfig(config.endpoint, config.region, config.name),
   (config) => validateServiceConfig(config.service, config.name),
   (config) => validateRegistryConfig(config.registry),
   (config) => validateKafkaConfig(config.kafka, config.network.availabilityZones),

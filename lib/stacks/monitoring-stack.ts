@@ -47,7 +47,10 @@ export interface MonitoringStackProps extends StackProps {
   /** The cluster running the service; needs Container Insights for the running-task alarm. */
   readonly cluster: ecs.ICluster;
 
-  /** Autoscaling lower bound: fewer healthy targets than this raise `HealthyHostsBelowMin`. */
+  /**
+   * Autoscaling lower bound: fewer healthy targets than this raise `HealthyHostsBelowMin`. Pass the
+   * Registry stack's `MinTasks` parameter so the alarm follows a deploy-time override.
+   */
   readonly minTaskCount: number;
 
   /**

@@ -5,6 +5,7 @@ import { ScheduledBackup } from '../constructs/backup';
 import type { RegistryAccessProps } from '../constructs/registry-access';
 import { RegistrySeeding, SeedExportSource } from '../constructs/seeding';
 import { retentionDays } from '../constructs/shared/retention';
+import { applyControlTowerSuppressions } from '../nag/control-tower-suppressions';
 import { DataStack } from '../stacks/data-stack';
 import { MonitoringStack } from '../stacks/monitoring-stack';
 import { NetworkStack } from '../stacks/network-stack';
@@ -39,8 +40,11 @@ export class RegistryStage extends Stage {
     this.config = config;
     const env = { account: config.account, region: config.region };
 
+    // Stacks are named `<Stage>-<id>` (Prod-Data); generated log-group names start with the stack
+    // name, which is what the environment key lets CloudWatch Logs use it for.
+    const logGroupNamePrefix = `${this.stageName}-`;
     this.network = new NetworkStack(this, 'Network', { env, config });
-    this.data = new DataStack(this, 'Data', { env, config, vpc: this.network.vpc });
+    this.data = new DataStack(this, 'Data', { env, config, vpc: this.network.vpc, logGroupNamePrefix });
     this.registry = new RegistryStack(this, 'Registry', {
       env,
       config,
@@ -48,6 +52,7 @@ export class RegistryStage extends Stage {
       adminSecret: this.data.adminSecret,
       accessLogsBucket: this.data.accessLogsBucket,
       createdKafka: this.data.mskCluster?.connection(),
+      environmentKey: this.data.key,
     });
 
     // Seeding, backups and any other registry-access function live with the service they talk
@@ -56,9 +61,11 @@ export class RegistryStage extends Stage {
     const registryAccess: RegistryAccessProps = {
       registryUrl: this.registry.registryUrl,
       registryListener: this.registry.listener,
-      adminSecret: this.data.adminSecret,
+      adminSecret: this.registry.adminSecret,
+      adminSecretKey: this.data.key,
       vpc: this.network.vpc,
       logRetention: retentionDays(config.service.logRetentionDays),
+      logEncryptionKey: this.data.key,
     };
     if (config.seeding) {
       this.seeding = new RegistrySeeding(this.registry, 'Seeding', {
@@ -80,6 +87,7 @@ export class RegistryStage extends Stage {
 
     this.monitoring = new MonitoringStack(this, 'Monitoring', {
       env,
+      terminationProtection: config.terminationProtection,
       envName: config.name,
       monitoring: config.monitoring,
       loadBalancer: this.registry.loadBalancer,
@@ -92,5 +100,7 @@ export class RegistryStage extends Stage {
       backupFunction: this.backup?.backupFunction.function,
       backupAgeMetric: this.backup?.backupAgeMetric(),
     });
+
+    applyControlTowerSuppressions(this, config);
   }
 }

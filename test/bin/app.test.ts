@@ -49,7 +49,7 @@ test('an override that breaks validation fails with the aggregate message', asyn
   expect(result.code).not.toBe(0);
   expect(result.stderr).toContain("Invalid configuration for 'prod':");
   expect(result.stderr).toContain('service.useSpot: prod must not run on FARGATE_SPOT');
-  expect(result.stderr).toContain('service.minTasks/desiredTasks: prod needs at least 2 tasks');
+  expect(result.stderr).toContain('service.minTasks: prod needs at least 2 tasks');
   expect(result.stderr).not.toMatch(/^\s+at /m); // the message alone, no stack trace
   fs.rmSync(result.outdir, { recursive: true, force: true });
 });

@@ -11,12 +11,14 @@ import { REGISTRY_ACCESS_ENV } from '../../../lambda/contracts/registry-access';
 import { backupScheduleProblems, type BackupConfig } from '../../config/backup-config';
 import { acknowledge, acknowledgeWildcardResource } from '../../nag/acknowledge';
 import {
+  grantAdminSecretRead,
   RegistryClientFunction,
   type RegistryAccessProps,
   registryAccessEnvironment,
   registryAccessProblems,
   registryFunctionProps,
 } from '../registry-access';
+import { grantBucketKeyUse } from '../shared/bucket-key-grants';
 import { throwIfInvalidProps } from '../shared/invalid-props';
 import {
   backupAgeMetricDescription,
@@ -121,8 +123,9 @@ export class ScheduledBackup extends Construct {
         conditions: { StringLike: { 's3:prefix': [this.prefix, `${this.prefix}*`] } },
       }),
     );
-    props.bucket.encryptionKey?.grantEncryptDecrypt(fn);
-    props.adminSecret.grantRead(fn);
+    // SSE-KMS writes (multipart included) under the data bucket's key, through S3 for this bucket only.
+    grantBucketKeyUse(fn, props.bucket, 'write');
+    grantAdminSecretRead(fn, props);
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['cloudwatch:PutMetricData'],

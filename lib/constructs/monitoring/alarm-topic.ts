@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { denyGrantsExceptForAwsServices } from '../shared/key-grant-policy';
 
 export interface AlarmTopicProps {
   /** Alarm name prefix (e.g. `Prod-SchemaRegistry`); the topic policy lets only these alarms publish. */
@@ -101,6 +102,7 @@ export class AlarmTopic extends Construct {
     key.addToResourcePolicy(
       new iam.PolicyStatement({ sid: 'AllowEventBridgeToUseKey', principals: [EVENTBRIDGE], actions: KEY_ACTIONS, resources: ['*'] }),
     );
+    denyGrantsExceptForAwsServices(key);
     return key;
   }
 

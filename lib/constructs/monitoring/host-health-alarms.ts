@@ -1,3 +1,4 @@
+import { Token, Tokenization } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { throwIfInvalidProps } from '../shared/invalid-props';
@@ -5,7 +6,10 @@ import { createEnvAlarm } from './alarm-context';
 import { serviceEvaluation, type ServiceAlarmProps } from './service-alarm-props';
 
 export interface HostHealthAlarmsProps extends ServiceAlarmProps {
-  /** The service's minimum task count (autoscaling lower bound); fewer healthy targets alarm. */
+  /**
+   * The service's minimum task count (autoscaling lower bound); fewer healthy targets alarm. May be
+   * a token (the Registry stack's `MinTasks` parameter), so the threshold follows a deploy-time override.
+   */
   readonly minTaskCount: number;
 }
 
@@ -36,7 +40,7 @@ export class HostHealthAlarms extends Construct {
     this.healthyHostsBelowMin = createEnvAlarm(this, 'HealthyBelowMin', props.context, {
       nameSuffix: 'HealthyHostsBelowMin',
       description:
-        `Fewer than ${props.minTaskCount} healthy registry targets (the minimum task count). ` +
+        `Fewer than ${Tokenization.stringifyNumber(props.minTaskCount)} healthy registry targets (the minimum task count). ` +
         'First check: ECS service events (tasks failing to start or being stopped) and the UnhealthyHosts alarm.',
       metric: props.metrics.healthyHosts(),
       threshold: props.minTaskCount,
@@ -48,9 +52,9 @@ export class HostHealthAlarms extends Construct {
   }
 }
 
-/** Problems with a minimum task count as the healthy-hosts threshold; [] when valid. */
+/** Problems with a minimum task count as the healthy-hosts threshold; [] when valid (a token is checked by its parameter). */
 export function minTaskCountProblems(minTaskCount: number, path = 'minTaskCount'): string[] {
-  return Number.isInteger(minTaskCount) && minTaskCount >= 1
+  return Token.isUnresolved(minTaskCount) || (Number.isInteger(minTaskCount) && minTaskCount >= 1)
     ? []
     : [`${path} must be a whole number >= 1, got ${minTaskCount}; pass the service's autoscaling lower bound`];
 }

@@ -1,21 +1,18 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { NetworkConfig } from '../../config';
-import { retentionDays } from '../shared/retention';
+import { acknowledge } from '../../nag/acknowledge';
 
 export interface RegistryVpcProps {
-  /** VPC CIDR, AZs, NAT gateways, endpoints and flow-log retention. */
+  /** VPC CIDR, AZs, NAT gateways and endpoints. */
   readonly network: NetworkConfig;
-  /** What happens to the flow-log group when the stack is deleted. */
-  readonly logRemovalPolicy: RemovalPolicy;
 }
 
 /**
  * VPC over explicitly named AZs: public subnets only for NAT gateways, private subnets with
- * egress for tasks, the load balancer and brokers; flow logs to CloudWatch Logs; optional
- * VPC endpoints so image pulls, logs and secrets stay off the NAT gateway.
+ * egress for tasks, the load balancer and brokers; optional VPC endpoints so image pulls, logs
+ * and secrets stay off the NAT gateway. Its flow logs are in the Data stack (VpcFlowLogs), with
+ * the key that encrypts them.
  */
 export class RegistryVpc extends Construct {
   readonly vpc: ec2.Vpc;
@@ -33,13 +30,11 @@ export class RegistryVpc extends Construct {
       ],
     });
 
-    const flowLogGroup = new logs.LogGroup(this, 'FlowLogs', {
-      retention: retentionDays(network.flowLogRetentionDays),
-      removalPolicy: props.logRemovalPolicy,
-    });
-    this.vpc.addFlowLog('FlowLog', {
-      destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogGroup),
-      trafficType: ec2.FlowLogTrafficType.ALL,
+    acknowledge(this.vpc, {
+      id: 'AwsSolutions-VPC7',
+      reason:
+        'The VPC has flow logs (all traffic), created in the Data stack (VpcFlowLogs) so their log group can use the environment key, ' +
+        'which this stack deploys before; cdk-nag looks for them only in this stack. test/lib/stacks/data-stack.test.ts asserts them.',
     });
 
     if (network.vpcEndpoints) this.addEndpoints(network.vpcCidr);

@@ -49,6 +49,7 @@ export class RegistryClientFunction extends Construct {
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetention,
+      encryptionKey: props.logEncryptionKey,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
     });
 
@@ -101,6 +102,7 @@ export function registryFunctionProps(access: RegistryAccessProps): Omit<Registr
     registryListener: access.registryListener,
     logRetention: access.logRetention,
     logRemovalPolicy: access.logRemovalPolicy,
+    logEncryptionKey: access.logEncryptionKey,
     memorySize: access.memorySize,
   };
 }

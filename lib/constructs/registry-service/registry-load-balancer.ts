@@ -49,6 +49,7 @@ export class RegistryLoadBalancer extends Construct {
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       securityGroup: this.securityGroup,
       dropInvalidHeaderFields: true,
+      deletionProtection: endpoint.deletionProtection,
     });
     this.loadBalancer.logAccessLogs(props.accessLogsBucket, props.accessLogsPrefix);
 

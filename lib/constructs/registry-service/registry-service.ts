@@ -16,12 +16,19 @@ export interface RegistryServiceProps {
   readonly task: RegistryTaskDefinition;
   readonly loadBalancer: RegistryLoadBalancer;
   readonly kafka: KafkaConnection;
+  /** Autoscaling lower bound (a number or the `MinTasks` parameter's token). */
+  readonly minTasks: number;
+  /** Autoscaling upper bound (a number or the `MaxTasks` parameter's token). */
+  readonly maxTasks: number;
 }
 
 /**
  * ECS cluster and Fargate service running the registry behind the load balancer, with the
  * network rules a multi-node registry needs: 8081 from the load balancer and from the other
  * tasks (followers forward writes to the leader), egress only to Kafka and to HTTPS endpoints.
+ * Autoscaling owns the running count: the service has no desired count in the template, so a
+ * deploy never resets it (ECS starts a new service with one task and autoscaling raises it to
+ * the minimum at once).
  */
 export class RegistryService extends Construct {
   readonly cluster: ecs.Cluster;
@@ -35,7 +42,7 @@ export class RegistryService extends Construct {
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       vpc,
-      containerInsightsV2: ecs.ContainerInsights.ENHANCED,
+      containerInsightsV2: cfg.containerInsights === 'enhanced' ? ecs.ContainerInsights.ENHANCED : ecs.ContainerInsights.ENABLED,
       enableFargateCapacityProviders: true,
     });
 
@@ -49,7 +56,6 @@ export class RegistryService extends Construct {
     this.service = new ecs.FargateService(this, 'Service', {
       cluster: this.cluster,
       taskDefinition: props.task.taskDefinition,
-      desiredCount: cfg.desiredTasks,
       minHealthyPercent: 100,
       maxHealthyPercent: 200,
       circuitBreaker: { enable: true, rollback: true },
@@ -79,7 +85,7 @@ export class RegistryService extends Construct {
       },
     });
 
-    const scaling = this.service.autoScaleTaskCount({ minCapacity: cfg.minTasks, maxCapacity: cfg.maxTasks });
+    const scaling = this.service.autoScaleTaskCount({ minCapacity: props.minTasks, maxCapacity: props.maxTasks });
     scaling.scaleOnCpuUtilization('Cpu', {
       targetUtilizationPercent: cfg.cpuTargetPercent,
       scaleInCooldown: Duration.minutes(5),

@@ -1,5 +1,6 @@
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -28,6 +29,11 @@ export interface RegistryTaskDefinitionProps {
   readonly vpcCidr: string;
   /** What happens to the container log group when the stack is deleted. */
   readonly logRemovalPolicy: RemovalPolicy;
+  /**
+   * Key the container log group is encrypted with (the environment key).
+   * @default undefined (CloudWatch Logs' own encryption)
+   */
+  readonly logEncryptionKey?: kms.IKey;
 }
 
 /**
@@ -62,6 +68,7 @@ export class RegistryTaskDefinition extends Construct {
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: retentionDays(service.logRetentionDays),
+      encryptionKey: props.logEncryptionKey,
       removalPolicy: props.logRemovalPolicy,
     });
 

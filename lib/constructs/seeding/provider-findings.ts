@@ -18,6 +18,11 @@ export function acknowledgeProviderFindings(provider: cr.Provider, handlers: rea
     reason:
       'AWS managed policy the Provider framework gives its own functions for writing their logs; it allows only CloudWatch Logs writes.',
   });
+  acknowledge(provider, {
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole]',
+    reason:
+      'AWS managed policy that lets Lambda create and delete the network interfaces of the framework functions, which run in the VPC like every function of the environment.',
+  });
   // The framework may invoke any version of the functions it drives (grantInvoke adds `<arn>:*`).
   const frameworkFunctions = ['framework-isComplete', 'framework-onTimeout'].map((id) => provider.node.findChild(id) as lambda.IFunction);
   for (const fn of [...handlers, ...frameworkFunctions]) {
@@ -30,11 +35,7 @@ export function acknowledgeProviderFindings(provider: cr.Provider, handlers: rea
   acknowledge(provider.node.findChild('waiter-state-machine'), {
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason:
-      'Step Functions log delivery to CloudWatch Logs (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups and related) supports only Resource "*"; it is what SF1 logging requires.',
-  });
-  acknowledge(provider, {
-    id: 'AwsSolutions-SF2',
-    reason:
-      'X-Ray tracing is not configurable on the Provider framework waiter state machine; its executions are logged (SF1) and the handlers log every step.',
+      'Step Functions log delivery to CloudWatch Logs (logs:CreateLogDelivery, PutResourcePolicy, DescribeLogGroups and related) and ' +
+      'X-Ray trace delivery (xray:PutTraceSegments and related) support only Resource "*"; they are what SF1 logging and SF2 tracing require.',
   });
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -11,9 +12,17 @@ import { Construct } from 'constructs';
 import { LEDGER_NAME, MIGRATION_ENV, MIGRATION_STATE_PREFIX } from '../../../lambda/contracts/migration-state';
 import { SEED_ENV, SEED_PROPERTIES, SEED_RESOURCE_TYPE } from '../../../lambda/contracts/seeding';
 import { MAX_SEEDING_TIMEOUT_MINUTES } from '../../config/seeding-config';
-import { RegistryClientFunction, type RegistryAccessProps, registryAccessProblems, registryFunctionProps } from '../registry-access';
+import {
+  grantAdminSecretRead,
+  RegistryClientFunction,
+  type RegistryAccessProps,
+  registryAccessProblems,
+  registryFunctionProps,
+} from '../registry-access';
+import { grantBucketKeyUse } from '../shared/bucket-key-grants';
 import { throwIfInvalidProps } from '../shared/invalid-props';
 import { acknowledgeProviderFindings } from './provider-findings';
+import { traceWaiterStateMachine } from './waiter-tracing';
 import type { SeedExportSource } from './seed-export-source';
 
 const SEED_HANDLER = path.join(__dirname, '..', '..', '..', 'lambda', 'handlers', 'seed.ts');
@@ -104,7 +113,7 @@ export class RegistrySeeding extends Construct {
       new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks'], resources: [Stack.of(this).stackId] }),
     );
     exportObject.grantRead(this.isCompleteFunction.function);
-    props.adminSecret.grantRead(this.isCompleteFunction.function);
+    grantAdminSecretRead(this.isCompleteFunction.function, props);
     if (props.stateBucket) grantLedger(this.isCompleteFunction.function, props.stateBucket);
     if (props.service) {
       this.isCompleteFunction.function.addToRolePolicy(
@@ -114,9 +123,21 @@ export class RegistrySeeding extends Construct {
 
     const providerLogs = new logs.LogGroup(this, 'ProviderLogs', {
       retention: props.logRetention,
+      encryptionKey: props.logEncryptionKey,
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
     });
+    // The framework functions call Lambda, Step Functions and the CloudFormation response URL
+    // only: HTTPS out, inside the VPC like every function of the environment.
+    const frameworkSecurityGroup = new ec2.SecurityGroup(this, 'ProviderSecurityGroup', {
+      vpc: props.vpc,
+      description: 'Schema Registry seeding framework: HTTPS to AWS APIs only',
+      allowAllOutbound: false,
+    });
+    frameworkSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs');
     this.provider = new cr.Provider(this, 'Provider', {
+      vpc: props.vpc,
+      vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      securityGroups: [frameworkSecurityGroup],
       onEventHandler: this.onEventFunction.function,
       isCompleteHandler: this.isCompleteFunction.function,
       queryInterval,
@@ -144,6 +165,7 @@ export class RegistrySeeding extends Construct {
       },
     });
 
+    traceWaiterStateMachine(this.provider);
     // Findings on the CDK-generated Provider framework, which this construct does not author.
     acknowledgeProviderFindings(this.provider, [this.onEventFunction.function, this.isCompleteFunction.function]);
   }
@@ -187,5 +209,5 @@ function grantLedger(fn: lambda.IFunction, bucket: s3.IBucket): void {
       conditions: { StringEquals: { 's3:prefix': key } },
     }),
   );
-  bucket.encryptionKey?.grantEncryptDecrypt(fn);
+  grantBucketKeyUse(fn, bucket, 'write');
 }

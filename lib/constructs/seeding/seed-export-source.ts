@@ -3,6 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import type { Construct } from 'constructs';
 import { type SeedingConfig, validateSeedingConfig } from '../../config/seeding-config';
+import { grantBucketKeyUse } from '../shared/bucket-key-grants';
 import { readExportTrailerSha256 } from './export-trailer';
 
 /** Where the seeding export is, once bound into a stack. */
@@ -11,7 +12,7 @@ export interface BoundSeedExport {
   readonly objectKey: string;
   /** The export's trailer sha256, when known at synth time. */
   readonly sha256?: string;
-  /** Grants reading exactly this object (nothing else in the bucket). */
+  /** Grants reading exactly this object (nothing else in the bucket), and decrypting it when the bucket has a KMS key. */
   grantRead(grantee: iam.IGrantable): void;
 }
 
@@ -89,6 +90,7 @@ function objectExport(bucket: s3.IBucket, objectKey: string, sha256: string | un
       grantee.grantPrincipal.addToPrincipalPolicy(
         new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(objectKey)] }),
       );
+      grantBucketKeyUse(grantee, bucket, 'read');
     },
   };
 }

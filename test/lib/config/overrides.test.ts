@@ -2,9 +2,9 @@ import { applyOverrides, ConfigOverrideError, ENVIRONMENTS, isOverrideKey, overr
 
 describe('overridesFromContext', () => {
   test('picks the keys of one environment and strips the prefix', () => {
-    const context = { 'dev.service.desiredTasks': '2', 'prod.service.desiredTasks': '4', env: 'dev', '@aws-cdk/x': true };
-    expect(overridesFromContext('dev', context)).toEqual({ 'service.desiredTasks': '2' });
-    expect(overridesFromContext('prod', context)).toEqual({ 'service.desiredTasks': '4' });
+    const context = { 'dev.service.maxTasks': '2', 'prod.service.maxTasks': '4', env: 'dev', '@aws-cdk/x': true };
+    expect(overridesFromContext('dev', context)).toEqual({ 'service.maxTasks': '2' });
+    expect(overridesFromContext('prod', context)).toEqual({ 'service.maxTasks': '4' });
   });
 
   test('recognizes override keys', () => {
@@ -16,20 +16,20 @@ describe('overridesFromContext', () => {
 describe('applyOverrides', () => {
   test('converts strings to the type of the field they replace', () => {
     const config = applyOverrides(ENVIRONMENTS.dev, {
-      'service.desiredTasks': '2',
+      'service.maxTasks': '3',
       'service.useSpot': 'false',
       'endpoint.allowedClientCidrs': '["10.0.0.0/8"]',
       'registry.confluentVersion': '7.8.0',
     });
-    expect(config.service.desiredTasks).toBe(2);
+    expect(config.service.maxTasks).toBe(3);
     expect(config.service.useSpot).toBe(false);
     expect(config.endpoint.allowedClientCidrs).toEqual(['10.0.0.0/8']);
     expect(config.registry.confluentVersion).toBe('7.8.0');
   });
 
   test('does not modify the committed environment', () => {
-    applyOverrides(ENVIRONMENTS.dev, { 'service.desiredTasks': '2' });
-    expect(ENVIRONMENTS.dev.service.desiredTasks).toBe(1);
+    applyOverrides(ENVIRONMENTS.dev, { 'service.maxTasks': '3' });
+    expect(ENVIRONMENTS.dev.service.maxTasks).toBe(2);
   });
 
   test('sets optional fields and free-form extra properties', () => {

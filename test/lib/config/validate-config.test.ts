@@ -30,18 +30,24 @@ describe('invalid configurations fail with a message naming the problem', () => 
   });
 
   test('min tasks greater than max tasks', () => {
-    const message = errorFor(configWith('dev', { service: { minTasks: 3, maxTasks: 2, desiredTasks: 2 } }));
+    const message = errorFor(configWith('dev', { service: { minTasks: 3, maxTasks: 2 } }));
     expect(message).toContain('service.minTasks/maxTasks: min 3 is greater than max 2');
   });
 
-  test('desired tasks outside [min, max]', () => {
-    const message = errorFor(configWith('staging', { service: { desiredTasks: 9 } }));
-    expect(message).toContain('service.desiredTasks: 9 is outside [minTasks, maxTasks] = [2, 4]');
+  test('task counts outside 1..MAX_TASK_COUNT', () => {
+    const message = errorFor(configWith('staging', { service: { minTasks: 0, maxTasks: 80 } }));
+    expect(message).toContain('service.minTasks: 0 must be a whole number of tasks from 1 to 20');
+    expect(message).toContain('service.maxTasks: 80 must be a whole number of tasks from 1 to 20');
   });
 
   test('prod with a single task', () => {
-    const message = errorFor(configWith('prod', { service: { minTasks: 1, desiredTasks: 1 } }));
-    expect(message).toContain('prod needs at least 2 tasks (got min 1, desired 1)');
+    const message = errorFor(configWith('prod', { service: { minTasks: 1 } }));
+    expect(message).toContain('service.minTasks: prod needs at least 2 tasks (got 1)');
+  });
+
+  test('unknown Container Insights level', () => {
+    const message = errorFor(configWith('dev', { service: { containerInsights: 'full' as never } }));
+    expect(message).toContain("service.containerInsights: 'full' must be 'standard' or 'enhanced'");
   });
 
   test('prod with a single AZ', () => {
@@ -169,15 +175,18 @@ describe('invalid configurations fail with a message naming the problem', () => 
   });
 
   test('prod that would delete its data', () => {
-    const message = errorFor(configWith('prod', { data: { removalPolicy: 'destroy', terminationProtection: false } }));
+    const message = errorFor(
+      configWith('prod', { data: { removalPolicy: 'destroy' }, terminationProtection: false, endpoint: { deletionProtection: false } }),
+    );
     expect(message).toContain("data.removalPolicy: prod must be 'retain'");
-    expect(message).toContain('data.terminationProtection: prod must enable termination protection');
+    expect(message).toContain('terminationProtection: prod must protect every stack from deletion (set it to true)');
+    expect(message).toContain('endpoint.deletionProtection: prod must protect its load balancer from deletion (set it to true)');
   });
 });
 
 test('a config with several problems lists every one of them in one error', () => {
   const config = configWith('prod', {
-    service: { cpu: 256, memoryMiB: 4096, minTasks: 1, desiredTasks: 1, useSpot: true },
+    service: { cpu: 256, memoryMiB: 4096, minTasks: 1, useSpot: true },
     network: { vpcCidr: '10.0.0/16' },
     endpoint: { certificateArn: 'not-an-arn' },
     registry: { heapShare: 0.1, extraProperties: { 'host.name': 'x' } },
@@ -189,7 +198,7 @@ test('a config with several problems lists every one of them in one error', () =
     " - network.vpcCidr: '10.0.0/16' is not an IPv4 CIDR like 10.40.0.0/16",
     " - endpoint.certificateArn: 'not-an-arn' is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)",
     ' - service.cpu/memoryMiB: 256/4096 is not a valid Fargate pair; valid memory for 256 CPU: 512, 1024, 2048',
-    ' - service.minTasks/desiredTasks: prod needs at least 2 tasks (got min 1, desired 1) so one task or AZ can fail',
+    ' - service.minTasks: prod needs at least 2 tasks (got 1) so one task or AZ can fail',
     ' - service.useSpot: prod must not run on FARGATE_SPOT (tasks can be reclaimed with 2 minutes notice)',
     ' - registry.heapShare: 0.1 is out of range; use 0.25 to 0.85 of task memory (the JVM needs the rest for metaspace and threads)',
     " - registry.extraProperties['host.name']: is managed by the app (set it through the typed config, not extraProperties)",

@@ -3,7 +3,7 @@ import { defaultStage } from './stage-fixture';
 
 describe.each([
   ['dev', ['eu-west-1a', 'eu-west-1b'], '10.40.0.0/16', 1, false],
-  ['staging', ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], '10.41.0.0/16', 3, true],
+  ['staging', ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], '10.41.0.0/16', 1, false],
   ['prod', ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], '10.42.0.0/16', 3, true],
 ] as const)('Network stack (%s)', (name, azs, cidr, nats, endpoints) => {
   const { network: t, stage } = defaultStage(name);
@@ -26,8 +26,30 @@ describe.each([
     t.hasResourceProperties('AWS::EC2::Route', { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: Match.anyValue() });
   });
 
-  test('flow logs of all traffic to CloudWatch Logs', () => {
-    t.hasResourceProperties('AWS::EC2::FlowLog', { ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
+  test('flow logs are not here: the Data stack has them, with the key that encrypts them', () => {
+    t.resourceCountIs('AWS::EC2::FlowLog', 0);
+    t.resourceCountIs('AWS::Logs::LogGroup', 0);
+  });
+
+  test(`termination protection ${name === 'dev' ? 'off' : 'on'}`, () => {
+    expect(stage.network.terminationProtection).toBe(name !== 'dev');
+  });
+
+  test(`example endpoint guard ${name === 'dev' ? 'absent' : 'stops a deploy before anything is created'}`, () => {
+    const { CheckBootstrapVersion: _bootstrap, ...rules } = t.toJSON().Rules ?? {};
+    if (name === 'dev') {
+      expect(rules).toEqual({});
+      return;
+    }
+    const [rule] = Object.values(rules) as { Assertions: { Assert: unknown; AssertDescription: string }[] }[];
+    // A region is never this string, so the assertion always fails, with the fix as the message.
+    expect(rule.Assertions).toEqual([
+      {
+        Assert: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'example-endpoint-values-replaced'] },
+        AssertDescription: expect.stringContaining(`${name}: endpoint.certificateArn, endpoint.dns.hostedZoneId, endpoint.dns.zoneName`),
+      },
+    ]);
+    expect(rule.Assertions[0].AssertDescription).toContain('lib/config/environments.ts');
   });
 
   test(`VPC endpoints ${endpoints ? 'present' : 'absent'}`, () => {

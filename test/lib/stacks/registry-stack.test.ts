@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as cxapi from 'aws-cdk-lib/cx-api';
@@ -105,7 +106,7 @@ describe('Registry stack (dev defaults)', () => {
       FromPort: 9098,
       ToPort: 9098,
       SourceSecurityGroupId: { 'Fn::GetAtt': [taskSg, 'GroupId'] },
-      GroupId: Match.objectLike({ 'Fn::GetStackOutput': Match.objectLike({ StackName: 'Dev-Data' }) }),
+      GroupId: { 'Fn::ImportValue': Match.stringLikeRegexp('^Dev-Data:') },
     });
   });
 
@@ -115,8 +116,8 @@ describe('Registry stack (dev defaults)', () => {
     });
   });
 
-  test('Container Insights ENHANCED', () => {
-    t.hasResourceProperties('AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enhanced' }] });
+  test('Container Insights standard (what Control Tower CT.ECS.PR.2 recognises)', () => {
+    t.hasResourceProperties('AWS::ECS::Cluster', { ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }] });
   });
 
   test('rolling deployment keeps capacity and rolls back on failure', () => {
@@ -179,7 +180,7 @@ describe('Registry stack (dev defaults)', () => {
       [e.kafkaAuthMode]: 'iam',
       [e.basicAuthEnabled]: 'true',
       [e.basicAuthRoles]: 'admin',
-      [e.bootstrapServers]: expect.objectContaining({ 'Fn::GetStackOutput': expect.anything() }),
+      [e.bootstrapServers]: { 'Fn::ImportValue': expect.stringMatching(/^Dev-Data:/) },
       [e.topic]: '_schemas',
       [e.groupId]: 'schema-registry',
       [e.replicationFactor]: '2',
@@ -195,10 +196,7 @@ describe('Registry stack (dev defaults)', () => {
     expect(secretNames).toEqual([contract.secrets.adminPassword, contract.secrets.adminUsername].sort());
     for (const s of c.Secrets) {
       expect(s.ValueFrom).toEqual({
-        'Fn::Join': [
-          '',
-          [expect.objectContaining({ 'Fn::GetStackOutput': expect.anything() }), expect.stringMatching(/^:(username|password)::$/)],
-        ],
+        'Fn::Join': ['', [{ 'Fn::ImportValue': expect.stringMatching(/^Dev-Data:/) }, expect.stringMatching(/^:(username|password)::$/)]],
       });
     }
     const envNames = Object.keys(envMap(t));
@@ -214,8 +212,11 @@ describe('Registry stack (dev defaults)', () => {
     });
   });
 
-  test('autoscaling on CPU and on requests per target within [min, max]', () => {
-    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 1, MaxCapacity: 2 });
+  test('autoscaling on CPU and on requests per target within [MinTasks, MaxTasks]', () => {
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      MinCapacity: { Ref: 'MinTasks' },
+      MaxCapacity: { Ref: 'MaxTasks' },
+    });
     t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
       TargetTrackingScalingPolicyConfiguration: Match.objectLike({
         PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
@@ -254,9 +255,22 @@ describe('Registry stack (dev defaults)', () => {
     const statements = exec.Properties.PolicyDocument.Statement;
     const secretReads = statements.filter((s: { Action: string[] }) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
     expect(secretReads).toHaveLength(1);
-    expect(secretReads[0].Resource).toEqual(
-      expect.objectContaining({ 'Fn::GetStackOutput': expect.objectContaining({ StackName: 'Dev-Data' }) }),
-    );
+    expect(secretReads[0].Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^Dev-Data:/) });
+    // The secret's key: decrypt only through Secrets Manager, only for this secret.
+    const keyUse = statements.filter((s: { Action: unknown }) => JSON.stringify(s.Action).includes('kms:'));
+    expect(keyUse).toEqual([
+      {
+        Action: 'kms:Decrypt',
+        Effect: 'Allow',
+        Resource: { 'Fn::ImportValue': expect.stringMatching(/^Dev-Data:.*EnvironmentKey/) },
+        Condition: {
+          StringEquals: {
+            'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com',
+            'kms:EncryptionContext:SecretARN': secretReads[0].Resource,
+          },
+        },
+      },
+    ]);
     const wildcard = statements.filter((s: { Resource: unknown }) => s.Resource === '*');
     expect(wildcard.map((s: { Action: unknown }) => s.Action)).toEqual(['ecr:GetAuthorizationToken']);
   });
@@ -281,12 +295,16 @@ describe('Registry stack (dev defaults)', () => {
 describe('Registry stack (prod defaults)', () => {
   const { registry: t, stage } = defaultStage('prod');
 
-  test('prod sizing: 1 vCPU / 4 GiB, 3 tasks, scaling 2..6, heap 60 %', () => {
+  test('prod sizing: 1 vCPU / 4 GiB, scaling 2..6 by default, heap 60 %', () => {
     t.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '1024', Memory: '4096' });
-    t.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3 });
-    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 6 });
+    t.hasParameter('MinTasks', { Type: 'Number', Default: 2, MinValue: 2, MaxValue: 20 });
+    t.hasParameter('MaxTasks', { Type: 'Number', Default: 6, MinValue: 2, MaxValue: 20 });
+    t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      MinCapacity: { Ref: 'MinTasks' },
+      MaxCapacity: { Ref: 'MaxTasks' },
+    });
     expect(envMap(t)[contract.environment.heapOpts]).toBe('-Xms2457m -Xmx2457m');
-    expect(stage.registry.minTaskCount).toBe(2);
+    expect(stage.registry.resolve(stage.registry.minTaskCount)).toEqual({ Ref: 'MinTasks' });
   });
 
   test('prod runs on on-demand Fargate only, without ECS Exec', () => {
@@ -451,6 +469,7 @@ test("kafka.mode 'create' without the Data stack's cluster connection names the 
         vpc,
         adminSecret: new secretsmanager.Secret(shared, 'Admin'),
         accessLogsBucket: new s3.Bucket(shared, 'Logs'),
+        environmentKey: new kms.Key(shared, 'Key'),
       }),
   ).toThrow(
     "RegistryStack at Registry: invalid props:\n - createdKafka is required when config.kafka.mode is 'create' (pass the Data stack's mskCluster.connection())",

@@ -53,7 +53,7 @@ describe('RegistryStage', () => {
       expect(value).toBeDefined();
     }
     expect(r.registryUrl).toMatch(/^http:\/\//);
-    expect(r.minTaskCount).toBe(1);
+    expect(r.resolve(r.minTaskCount)).toEqual({ Ref: 'MinTasks' });
     expect(stage.data.bucket).toBeDefined();
     expect(stage.data.adminSecret).toBeDefined();
     expect(stage.data.accessLogsBucket).toBeDefined();

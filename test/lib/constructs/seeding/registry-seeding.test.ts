@@ -131,6 +131,14 @@ describe('with an export in S3 and the ECS service to wait for', () => {
     }
   });
 
+  test('the waiter state machine is traced with X-Ray (Control Tower CT.STEPFUNCTIONS.PR.2)', () => {
+    const t = built.template;
+    t.hasResourceProperties('AWS::StepFunctions::StateMachine', { TracingConfiguration: { Enabled: true } });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['xray:PutTraceSegments']) })]) },
+    });
+  });
+
   test('the waiter state machine logs every event without execution data (which holds the response URL)', () => {
     built.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),

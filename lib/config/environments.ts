@@ -1,6 +1,7 @@
 import { DEFAULT_BACKUP_CONFIG } from './backup-config';
 import type { EnvironmentConfig } from './environment-config';
 import type { EnvironmentName } from './environment-name';
+import { DEFAULT_MIGRATION_CONFIG } from './migration-config';
 import { DEFAULT_MONITORING_CONFIG } from './monitoring-config';
 import type { RegistryConfig } from './registry-config';
 
@@ -23,6 +24,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     name: 'dev',
     monitoring: DEFAULT_MONITORING_CONFIG.dev,
     backup: DEFAULT_BACKUP_CONFIG.dev,
+    migration: DEFAULT_MIGRATION_CONFIG.dev,
     region: 'eu-west-1',
     network: {
       vpcCidr: '10.40.0.0/16',
@@ -68,6 +70,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     name: 'staging',
     monitoring: DEFAULT_MONITORING_CONFIG.staging,
     backup: DEFAULT_BACKUP_CONFIG.staging,
+    migration: DEFAULT_MIGRATION_CONFIG.staging,
     region: 'eu-west-1',
     network: {
       vpcCidr: '10.41.0.0/16',
@@ -113,6 +116,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     name: 'prod',
     monitoring: DEFAULT_MONITORING_CONFIG.prod,
     backup: DEFAULT_BACKUP_CONFIG.prod,
+    migration: DEFAULT_MIGRATION_CONFIG.prod,
     region: 'eu-west-1',
     network: {
       vpcCidr: '10.42.0.0/16',

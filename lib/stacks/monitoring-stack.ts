@@ -19,6 +19,9 @@ import {
   HostHealthAlarms,
   LambdaErrorAlarm,
   LatencyAlarm,
+  addMigrationDashboardRow,
+  MigrationAlarms,
+  type MigrationMonitoringProps,
   minTaskCountProblems,
   monitoringNamePrefix,
   RegistryDashboard,
@@ -76,6 +79,13 @@ export interface MonitoringStackProps extends StackProps {
    * @default undefined (no staleness alarm)
    */
   readonly backupAgeMetric?: BackupAgeMetric;
+
+  /**
+   * Watch a live migration: `SyncStalled`, `SyncBehind`, and with the mode check
+   * `RegistryNotWritable` and `ModeCheckErrors`; plus the dashboard's migration row.
+   * @default undefined (no migration alarms)
+   */
+  readonly migration?: MigrationMonitoringProps;
 }
 
 /**
@@ -165,6 +175,10 @@ export class MonitoringStack extends Stack {
       alarms.push(staleness.alarm);
       backupAge = { metric: staleness.graphMetric, staleThreshold: staleness.threshold, range: staleness.graphRange };
     }
+    const migration = props.migration
+      ? new MigrationAlarms(this, 'Migration', { ...props.migration, context, envName: props.envName })
+      : undefined;
+    if (migration) alarms.push(...migration.alarms);
     this.alarms = alarms;
 
     new DeploymentEventNotifications(this, 'DeploymentEvents', { namePrefix, service: props.service, alarmTopic });
@@ -179,5 +193,12 @@ export class MonitoringStack extends Stack {
       seedCompletionFunction: props.seedFunction ? props.seedCompletionFunction : undefined,
       backupAge,
     }).dashboard;
+    if (migration && props.migration) {
+      addMigrationDashboardRow(this.dashboard, {
+        metrics: migration.metrics,
+        alarms: props.migration.alarms,
+        modeCheckIntervalMinutes: props.migration.modeCheck?.intervalMinutes,
+      });
+    }
   }
 }

@@ -12,3 +12,6 @@ export * from './registry-metrics';
 export * from './saturation-alarms';
 export * from './service-alarm-props';
 export * from './task-count-alarm';
+export * from './migration-alarms';
+export * from './migration-dashboard-row';
+export * from './migration-metrics';

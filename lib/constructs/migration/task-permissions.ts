@@ -1,0 +1,82 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { MIGRATION_METRIC_NAMESPACE } from '../../../lambda/contracts/migration-metrics';
+import { MIGRATION_STATE_PREFIX } from '../../../lambda/contracts/migration-state';
+import { acknowledge, acknowledgeWildcardResource } from '../../nag/acknowledge';
+
+/** Where `sr-migrate export` writes in the data bucket (docs/runbook.md) and `import` reads. */
+export const EXPORTS_PREFIX = 'exports/';
+/** Scheduled backups (lambda/contracts/backup.ts): the task may read them, to restore one. */
+export const BACKUPS_PREFIX = 'backups/';
+
+export interface MigrationTaskGrants {
+  /** The task role; its cdk-nag acknowledgements are scoped to it. */
+  readonly role: iam.IRole;
+  readonly bucket: s3.IBucket;
+  readonly adminSecret: secretsmanager.ISecret;
+  readonly sourceSecret?: secretsmanager.ISecret;
+}
+
+/**
+ * What the migration task may do, and nothing more: read and write exports (`exports/`), read,
+ * write and delete its state (`migrations/`: ledger and freeze records; undo deletes a record),
+ * read backups (`backups/`, to restore one), list only those prefixes (a missing object must
+ * read as "not found", not "access denied"), read the admin secret and the source secret, and
+ * publish metrics in the migration namespace only.
+ */
+export function grantMigrationTask(grants: MigrationTaskGrants): void {
+  const { role, bucket } = grants;
+  const exportsObjects = bucket.arnForObjects(`${EXPORTS_PREFIX}*`);
+  const stateObjects = bucket.arnForObjects(`${MIGRATION_STATE_PREFIX}*`);
+  const backupObjects = bucket.arnForObjects(`${BACKUPS_PREFIX}*`);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ExportsReadWrite',
+      actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+      resources: [exportsObjects],
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'MigrationStateReadWriteDelete',
+      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+      resources: [stateObjects],
+    }),
+  );
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'BackupsRead', actions: ['s3:GetObject'], resources: [backupObjects] }));
+  const prefixes = [EXPORTS_PREFIX, MIGRATION_STATE_PREFIX, BACKUPS_PREFIX];
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'ListOwnPrefixes',
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': prefixes.flatMap((prefix) => [prefix, `${prefix}*`]) } },
+    }),
+  );
+  bucket.encryptionKey?.grantEncryptDecrypt(role);
+  grants.adminSecret.grantRead(role);
+  grants.sourceSecret?.grantRead(role);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'MigrationMetrics',
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'cloudwatch:namespace': MIGRATION_METRIC_NAMESPACE } },
+    }),
+  );
+
+  const reasons: Record<string, string> = {
+    [exportsObjects]:
+      'Exports are new objects named by the operator (timestamps in the key); reads and writes are limited to the exports/ prefix.',
+    [stateObjects]:
+      'The ledger and the freeze records (one per registry host) live under migrations/; the task reads, writes and deletes only there.',
+    [backupObjects]: 'Restoring a scheduled backup reads one object under backups/<env>/, named by timestamp; the task only reads there.',
+  };
+  for (const [resource, reason] of Object.entries(reasons)) acknowledgeWildcardResource(role, resource, reason);
+  acknowledge(role, {
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to the SchemaRegistry/Migration namespace by a cloudwatch:namespace condition.',
+  });
+}

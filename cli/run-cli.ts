@@ -3,6 +3,7 @@ import { assessCommand } from './commands/assess';
 import { exportCommand } from './commands/export';
 import { freezeCommand } from './commands/freeze';
 import { importCommand } from './commands/import';
+import { remoteCommand } from './commands/remote';
 import { smokeCommand } from './commands/smoke';
 import { verifyCommand } from './commands/verify';
 import { describeError, UsageError } from './errors';
@@ -32,7 +33,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addCommand(importCommand(io, run))
     .addCommand(verifyCommand(io, run))
     .addCommand(freezeCommand(io, run))
-    .addCommand(smokeCommand(io, run));
+    .addCommand(smokeCommand(io, run))
+    .addCommand(remoteCommand(io, run));
   for (const command of [program, ...program.commands]) configure(command, io);
 
   try {

@@ -37,6 +37,8 @@ export interface RemoteDependencies {
 
 /** Polls after the task stopped, waiting for its last log lines to be ingested. */
 const DRAIN_POLLS = 5;
+/** Log lines are read from this long before ECS created the task (clock skew). */
+const CLOCK_MARGIN_MS = 60_000;
 
 /**
  * `sr-migrate remote`: starts the environment's migration task with `args` as its command
@@ -64,44 +66,54 @@ export async function runRemote(options: RemoteOptions, io: CliIo, deps: RemoteD
     wake();
   });
   try {
-    const startedAt = now();
-    const taskArn = await startTask(ecs, stack, command.args);
+    const started = await startTask(ecs, stack, command.args);
+    const taskArn = started.taskArn;
     const id = taskId(taskArn);
     const stream = `${stack.logStreamPrefix}/${stack.containerName}/${id}`;
+    const followHint = `follow it with: aws logs tail ${stack.logGroupName} --log-stream-names ${stream} --follow`;
+    const stopHint = `stop it with: aws ecs stop-task --cluster ${stack.clusterArn} --task ${taskArn}`;
     say(`Started migration task ${id} in ${stack.stackName}: sr-migrate ${command.args.join(' ')}`);
-    if (!options.wait) {
-      say(`Not waiting. Follow it:  aws logs tail ${stack.logGroupName} --log-stream-names ${stream} --follow`);
-      say(`Stop it:  aws ecs stop-task --cluster ${stack.clusterArn} --task ${taskArn}`);
+    if (!options.wait && interrupts === 0) {
+      say(`Not waiting. ${capitalize(followHint)}`);
+      say(capitalize(stopHint));
       io.stdout.write(`${taskArn}\n`);
       return EXIT_OK;
     }
     say(`Its log (${stack.logGroupName}, ${stream}) follows; Ctrl-C stops the task.`);
-    const follower = new LogFollower(logs, stack.logGroupName, stream, (line) => void io.stdout.write(`${line}\n`), startedAt);
+    // The stream holds this task's lines only; the margin absorbs clock skew between here and ECS.
+    const since = (started.createdAt?.getTime() ?? now()) - CLOCK_MARGIN_MS;
+    const follower = new LogFollower(logs, stack.logGroupName, stream, (line) => void io.stdout.write(`${line}\n`), since);
     const pause = () => Promise.race([sleep(deps.pollIntervalMs ?? 2000), new Promise<void>((resolve) => (wake = resolve))]);
 
     let stopRequested = false;
     let lastStatus: string | undefined;
     let task: Task;
-    for (;;) {
-      if (interrupts > 0 && !stopRequested) {
-        stopRequested = true;
-        say(`Ctrl-C: stopping migration task ${id} (StopTask); waiting for it to end. Ctrl-C again to stop waiting.`);
-        await stopTask(ecs, stack.clusterArn, taskArn, 'Stopped by sr-migrate remote (Ctrl-C)');
+    try {
+      for (;;) {
+        if (interrupts > 0 && !stopRequested) {
+          stopRequested = true;
+          say(`Ctrl-C: stopping migration task ${id} (StopTask); waiting for it to end. Ctrl-C again to stop waiting.`);
+          await stopTask(ecs, stack.clusterArn, taskArn, 'Stopped by sr-migrate remote (Ctrl-C)');
+        }
+        if (interrupts > 1) {
+          say(`Not waiting for task ${id} to end; it is stopping.`);
+          return EXIT_INTERRUPTED;
+        }
+        await follower.poll();
+        task = await describeTask(ecs, stack.clusterArn, taskArn);
+        if (task.lastStatus !== lastStatus) {
+          lastStatus = task.lastStatus;
+          if (lastStatus !== 'STOPPED') say(`Task ${id}: ${lastStatus}`);
+        }
+        if (lastStatus === 'STOPPED') break;
+        await pause();
       }
-      if (interrupts > 1) {
-        say(`Not waiting for task ${id} to end; it is stopping.`);
-        return EXIT_INTERRUPTED;
-      }
-      await follower.poll();
-      task = await describeTask(ecs, stack.clusterArn, taskArn);
-      if (task.lastStatus !== lastStatus) {
-        lastStatus = task.lastStatus;
-        if (lastStatus !== 'STOPPED') say(`Task ${id}: ${lastStatus}`);
-      }
-      if (lastStatus === 'STOPPED') break;
-      await pause();
+      await drainLogs(follower, sleep, deps.pollIntervalMs ?? 2000);
+    } catch (error) {
+      // Losing sight of the task does not stop it: say how to find it again.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new RemoteError(`${reason}; migration task ${id} may still be running: ${followHint}, or ${stopHint}`);
     }
-    await drainLogs(follower, sleep, deps.pollIntervalMs ?? 2000);
     return finish(task, stack, id, stopRequested, say);
   } finally {
     unsubscribe();
@@ -129,6 +141,10 @@ function finish(task: Task, stack: MigrationStack, id: string, interrupted: bool
   }
   say(`Migration task ${id} exited with code ${outcome.exitCode}.`);
   return outcome.exitCode;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function onProcessInterrupt(handler: () => void): () => void {

@@ -5,8 +5,8 @@ import type { MigrationStack } from './stack-outputs';
 /** Marks tasks `remote` started (ECS `startedBy`, shown in the console and by `aws ecs list-tasks --started-by`). */
 export const STARTED_BY = 'sr-migrate-remote';
 
-/** Starts the migration task with `command` as the container's command; resolves to the task ARN. */
-export async function startTask(ecs: ECSClient, stack: MigrationStack, command: readonly string[]): Promise<string> {
+/** Starts the migration task with `command` as the container's command; resolves to the task as ECS created it. */
+export async function startTask(ecs: ECSClient, stack: MigrationStack, command: readonly string[]): Promise<Task & { taskArn: string }> {
   let answer;
   try {
     answer = await ecs.send(
@@ -34,7 +34,7 @@ export async function startTask(ecs: ECSClient, stack: MigrationStack, command: 
     const reason = failure ? [failure.reason, failure.detail].filter(Boolean).join(': ') : 'ECS returned no task and no reason';
     throw startError(reason);
   }
-  return task.taskArn;
+  return task as Task & { taskArn: string };
 }
 
 function startError(reason: string): RemoteError {

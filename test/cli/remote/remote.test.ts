@@ -209,6 +209,39 @@ describe('following the task', () => {
     expect(run.code).toBe(EXIT_INTERRUPTED);
   });
 
+  test('Ctrl-C while the task is being started stops it, even with --no-wait', async () => {
+    ecs.on(RunTaskCommand).callsFake(() => {
+      pressCtrlC!();
+      return { tasks: [task('PROVISIONING')], failures: [] };
+    });
+    ecs.on(DescribeTasksCommand).callsFake(() => ({
+      tasks: [ecs.commandCalls(StopTaskCommand).length > 0 ? stopped(undefined, { stopCode: 'UserInitiated' }) : task('PROVISIONING')],
+    }));
+    const run = await remote(CUTOVER, { wait: false });
+    expect(ecs.commandCalls(StopTaskCommand)).toHaveLength(1);
+    expect(run.code).toBe(EXIT_INTERRUPTED);
+  });
+
+  test('reads the task’s log from a minute before ECS created it (clock skew), not from the local clock', async () => {
+    ecs.on(RunTaskCommand).resolves({ tasks: [task('PROVISIONING', { createdAt: new Date(1_800_000_000_000) })], failures: [] });
+    ecs.on(DescribeTasksCommand).resolves({ tasks: [stopped(0)] });
+    await remote(CUTOVER);
+    expect(logs.commandCalls(FilterLogEventsCommand)[0].args[0].input.startTime).toBe(1_800_000_000_000 - 60_000);
+  });
+
+  test('losing sight of the task says it may still run, and how to follow or stop it', async () => {
+    ecs
+      .on(DescribeTasksCommand)
+      .resolvesOnce({ tasks: [task('RUNNING')] })
+      .rejects(awsException('ExpiredTokenException', 'The security token included in the request is expired'));
+    const run = await remote(CUTOVER);
+    expect(run.error?.message).toBe(
+      'your AWS credentials have expired: refresh them (e.g. `aws sso login`) and run again; ' +
+        `migration task 0123456789abcdef0123456789abcdef may still be running: follow it with: aws logs tail ${LOG_GROUP} ` +
+        `--log-stream-names ${STREAM} --follow, or stop it with: aws ecs stop-task --cluster ${CLUSTER} --task ${TASK_ARN}`,
+    );
+  });
+
   test('a task stopped by someone else ends with its exit code and the reason', async () => {
     ecs.on(DescribeTasksCommand).resolves({ tasks: [stopped(143, { stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' })] });
     const run = await remote(CUTOVER);

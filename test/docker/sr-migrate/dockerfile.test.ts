@@ -112,6 +112,15 @@ describe('build context (docker/sr-migrate/Dockerfile.dockerignore)', () => {
     }
   });
 
+  test('the CDK packages the image removes after the install are ones the CLI never loads', () => {
+    const install = of('RUN').find((r) => r.args.includes('npm ci'))!.args;
+    const removed = [...install.matchAll(/node_modules\/(\S+)/g)].map((m) => m[1]);
+    expect(removed).toEqual(['aws-cdk-lib', 'cdk-nag', 'constructs']);
+    for (const name of removed) {
+      expect([name, name in packageJson.dependencies, closure.packages.has(name)]).toEqual([name, true, false]);
+    }
+  });
+
   test('every package the CLI loads is a production dependency (npm ci --omit=dev installs it)', () => {
     const devOnly = [...closure.packages].filter((name) => !(name in packageJson.dependencies));
     expect(devOnly).toEqual([]);

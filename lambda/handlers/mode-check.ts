@@ -1,7 +1,6 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { REGISTRY_ACCESS_ENV } from '../contracts/registry-access';
 import { describeScope } from '../registry-client/names';
-import type { SchemaRegistryApi } from '../registry-client/api';
 import { errorMessage, logEvent } from './log';
 import { publishScopesNotWritable } from './mode-check/metrics';
 import { notWritableScopes } from './mode-check/not-writable-scopes';
@@ -25,10 +24,9 @@ export interface ModeCheckResult {
   readonly scopes: readonly string[];
 }
 
-/** Injectable pieces, so tests can run the check against a registry double. */
+/** Injectable pieces (the registry is reached as deployed: URL and admin secret from the environment). */
 export interface ModeCheckDependencies {
   readonly cloudwatch?: CloudWatchClient;
-  readonly openRegistry?: (url: string, secretArn: string) => Promise<SchemaRegistryApi & { close(): void }>;
   readonly now?: () => Date;
 }
 
@@ -43,10 +41,9 @@ export async function handler(): Promise<ModeCheckResult> {
 
 export async function runModeCheck(env: NodeJS.ProcessEnv, deps: ModeCheckDependencies = {}): Promise<ModeCheckResult> {
   const settings = modeCheckSettings(env);
-  const open = deps.openRegistry ?? openAdminRegistry;
   let found;
   try {
-    const api = await open(settings.registryUrl, settings.adminSecretArn);
+    const api = await openAdminRegistry(settings.registryUrl, settings.adminSecretArn);
     try {
       found = await notWritableScopes(api);
     } finally {

@@ -7,6 +7,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { type MonitoringConfig, validateMonitoringConfig } from '../config/monitoring-config';
 import {
+  addMigrationDashboardRow,
   type AlarmContext,
   AlarmTopic,
   type BackupAgeGraph,
@@ -19,7 +20,6 @@ import {
   HostHealthAlarms,
   LambdaErrorAlarm,
   LatencyAlarm,
-  addMigrationDashboardRow,
   MigrationAlarms,
   type MigrationMonitoringProps,
   minTaskCountProblems,

@@ -16,7 +16,7 @@ export function remoteCommand(io: CliIo, run: (action: () => Promise<number>) =>
     .description(
       "Run an sr-migrate command in the environment's migration task, inside its VPC (no bastion): starts the task, streams its log, " +
         `exits with its exit code; Ctrl-C stops it. ${TARGET_PLACEHOLDER} is the environment's registry with its admin secret. ` +
-        'Needs AWS credentials (cloudformation:DescribeStacks, ecs:RunTask/DescribeTasks/StopTask, iam:PassRole, logs:FilterLogEvents)',
+        'Needs AWS credentials (cloudformation:DescribeStacks, ecs:RunTask/TagResource/DescribeTasks/StopTask, iam:PassRole, logs:FilterLogEvents)',
     )
     .usage(`--env <name> [--region R] [--no-wait] -- <command> [args…]`)
     .addOption(new Option('--env <name>', 'environment whose task runs the command').choices(Object.keys(STAGE_IDS)).makeOptionMandatory())

@@ -28,8 +28,8 @@ export function awsError(error: unknown, action: string): RemoteError {
   }
   if (/^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnrecognizedClientException|InvalidClientTokenId)$/.test(name)) {
     return new RemoteError(
-      `access denied to ${action}: ${message} (sr-migrate remote needs cloudformation:DescribeStacks, ecs:RunTask, ecs:DescribeTasks, ` +
-        'ecs:StopTask, iam:PassRole on the task and execution roles, and logs:FilterLogEvents; see docs/sr-migrate.md)',
+      `access denied to ${action}: ${message} (sr-migrate remote needs cloudformation:DescribeStacks, ecs:RunTask, ecs:TagResource, ` +
+        'ecs:DescribeTasks, ecs:StopTask, iam:PassRole on the task and execution roles, and logs:FilterLogEvents; see docs/sr-migrate.md)',
     );
   }
   return new RemoteError(`${action} failed: ${name}: ${message}`);

@@ -4,7 +4,6 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { MIGRATION_ENV, MIGRATION_STATE_PREFIX } from '../../../lambda/contracts/migration-state';
 import { MIGRATION_CONTAINER_NAME, MIGRATION_LOG_STREAM_PREFIX } from '../../../lambda/contracts/migration-task';
@@ -14,7 +13,7 @@ import { type RegistryAccessProps, registryAccessProblems } from '../registry-ac
 import { throwIfInvalidProps } from '../shared/invalid-props';
 import { migrationImage } from './task-image';
 import { addMigrationTaskOutputs } from './task-outputs';
-import { grantMigrationTask } from './task-permissions';
+import { grantMigrationTask, sourceSecretFromArn } from './task-permissions';
 
 /** Environment names become a task family and metric dimension: letters, digits and '-'. */
 const SAFE_ENV_NAME = /^[a-z][a-z0-9-]*$/;
@@ -24,16 +23,6 @@ const PLATFORM_VERSION = ecs.FargatePlatformVersion.LATEST;
 export interface SourceRule {
   readonly cidr: string;
   readonly port: number;
-}
-
-/**
- * A secret by the ARN the config gives: complete (as the console shows it, ending in `-` and six
- * random characters) or partial (without that suffix; IAM then matches any suffix).
- */
-function importSecret(scope: Construct, id: string, arn: string): secretsmanager.ISecret {
-  return /-[A-Za-z0-9]{6}$/.test(arn)
-    ? secretsmanager.Secret.fromSecretCompleteArn(scope, id, arn)
-    : secretsmanager.Secret.fromSecretPartialArn(scope, id, arn);
 }
 
 export interface MigrationTaskProps extends Omit<RegistryAccessProps, 'memorySize'> {
@@ -116,7 +105,7 @@ export class MigrationTask extends Construct {
     );
     this.securityGroup = this.createSecurityGroup(props);
 
-    const sourceSecret = config.sourceSecretArn ? importSecret(this, 'SourceSecret', config.sourceSecretArn) : undefined;
+    const sourceSecret = config.sourceSecretArn ? sourceSecretFromArn(this, 'SourceSecret', config.sourceSecretArn) : undefined;
     grantMigrationTask({ role: this.taskDefinition.taskRole, bucket: props.bucket, adminSecret: props.adminSecret, sourceSecret });
 
     const subnets = props.vpc.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });

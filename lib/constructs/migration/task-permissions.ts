@@ -1,6 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
 import { MIGRATION_METRIC_NAMESPACE } from '../../../lambda/contracts/migration-metrics';
 import { MIGRATION_STATE_PREFIX } from '../../../lambda/contracts/migration-state';
 import { acknowledge, acknowledgeWildcardResource } from '../../nag/acknowledge';
@@ -9,6 +10,16 @@ import { acknowledge, acknowledgeWildcardResource } from '../../nag/acknowledge'
 export const EXPORTS_PREFIX = 'exports/';
 /** Scheduled backups (lambda/contracts/backup.ts): the task may read them, to restore one. */
 export const BACKUPS_PREFIX = 'backups/';
+
+/**
+ * The source secret by the ARN the config gives: complete (as the console shows it, ending in `-`
+ * and six random characters) or partial (without that suffix; IAM then matches any suffix).
+ */
+export function sourceSecretFromArn(scope: Construct, id: string, arn: string): secretsmanager.ISecret {
+  return /-[A-Za-z0-9]{6}$/.test(arn)
+    ? secretsmanager.Secret.fromSecretCompleteArn(scope, id, arn)
+    : secretsmanager.Secret.fromSecretPartialArn(scope, id, arn);
+}
 
 export interface MigrationTaskGrants {
   /** The task role; its cdk-nag acknowledgements are scoped to it. */

@@ -11,19 +11,25 @@ const metricStat = (namespace: string, name: string, stat: string, period: numbe
   Stat: stat,
 });
 
-describe('MigrationAlarms with the mode check', () => {
-  const fixture = familyFixture();
-  const { stack } = fixture;
-  const migration = new MigrationAlarms(stack, 'Migration', {
-    context: fixture.context,
-    envName: 'prod',
-    alarms: { ...ALARMS, allowedNotWritableScopes: 2 },
-    modeCheck: { intervalMinutes: 5, checkFunction: fixture.backupFunction },
-  });
-  const dashboard = new cloudwatch.Dashboard(stack, 'Dashboard');
-  addMigrationDashboardRow(dashboard, { metrics: migration.metrics, alarms: ALARMS, modeCheckIntervalMinutes: 5 });
-  const template = Template.fromStack(stack);
+// Both variants in one stack (the second under another prefix): one synthesis for the file.
+const fixture = familyFixture();
+const { stack } = fixture;
+const migration = new MigrationAlarms(stack, 'Migration', {
+  context: fixture.context,
+  envName: 'prod',
+  alarms: { ...ALARMS, allowedNotWritableScopes: 2 },
+  modeCheck: { intervalMinutes: 5, checkFunction: fixture.backupFunction },
+});
+const withoutCheck = new MigrationAlarms(stack, 'MigrationWithoutCheck', {
+  context: { ...fixture.context, namePrefix: 'Dev-SchemaRegistry' },
+  envName: 'dev',
+  alarms: { ...ALARMS, syncBehindMinutes: 3 },
+});
+const dashboard = new cloudwatch.Dashboard(stack, 'Dashboard');
+addMigrationDashboardRow(dashboard, { metrics: migration.metrics, alarms: ALARMS, modeCheckIntervalMinutes: 5 });
+const template = Template.fromStack(stack);
 
+describe('MigrationAlarms with the mode check', () => {
   test('RegistryNotWritable: scopes in IMPORT/READONLY over the whole window while no sync pass was published', () => {
     const alarm = alarmNamed(template, 'Prod-SchemaRegistry-RegistryNotWritable');
     expect(alarm).toMatchObject({
@@ -105,18 +111,13 @@ describe('MigrationAlarms with the mode check', () => {
 });
 
 describe('MigrationAlarms without the mode check', () => {
-  const fixture = familyFixture();
-  const migration = new MigrationAlarms(fixture.stack, 'Migration', {
-    context: fixture.context,
-    envName: 'prod',
-    alarms: { ...ALARMS, syncBehindMinutes: 3 },
-  });
-  const template = Template.fromStack(fixture.stack);
-
   test('only the sync alarms; a short SyncBehind window is one period of that length', () => {
-    expect(migration.alarms.map((a) => a.node.id)).toEqual(['SyncStalled', 'SyncBehind']);
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(2);
-    expect(alarmNamed(template, 'Prod-SchemaRegistry-SyncBehind')).toMatchObject({ EvaluationPeriods: 1, DatapointsToAlarm: 1 });
-    expect(alarmNamed(template, 'Prod-SchemaRegistry-SyncBehind').Metrics[0].MetricStat.Period).toBe(180);
+    expect(withoutCheck.alarms.map((a) => a.node.id)).toEqual(['SyncStalled', 'SyncBehind']);
+    const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties.AlarmName as string);
+    expect(names.filter((name) => name.startsWith('Dev-'))).toEqual(['Dev-SchemaRegistry-SyncStalled', 'Dev-SchemaRegistry-SyncBehind']);
+    const behind = alarmNamed(template, 'Dev-SchemaRegistry-SyncBehind');
+    expect(behind).toMatchObject({ EvaluationPeriods: 1, DatapointsToAlarm: 1 });
+    expect(behind.Metrics[0].MetricStat.Period).toBe(180);
+    expect(behind.Metrics[0].MetricStat.Metric.Dimensions).toEqual([{ Name: 'Environment', Value: 'dev' }]);
   });
 });

@@ -4,6 +4,7 @@ import { cutoverCommand } from './commands/cutover';
 import { exportCommand } from './commands/export';
 import { freezeCommand } from './commands/freeze';
 import { importCommand } from './commands/import';
+import { remoteCommand } from './commands/remote';
 import { smokeCommand } from './commands/smoke';
 import { syncCommand } from './commands/sync';
 import { verifyCommand } from './commands/verify';
@@ -37,7 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addCommand(freezeCommand(io, run))
     .addCommand(syncCommand(io, run))
     .addCommand(cutoverCommand(io, run))
-    .addCommand(smokeCommand(io, run));
+    .addCommand(smokeCommand(io, run))
+    .addCommand(remoteCommand(io, run));
   for (const command of [program, ...program.commands]) configure(command, io);
 
   try {

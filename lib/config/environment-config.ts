@@ -2,6 +2,7 @@ import type { BackupConfig } from './backup-config';
 import type { DataConfig } from './data-config';
 import type { EndpointConfig } from './endpoint-config';
 import type { KafkaConfig } from './kafka-config';
+import type { MigrationConfig } from './migration-config';
 import type { MonitoringConfig } from './monitoring-config';
 import type { NetworkConfig } from './network-config';
 import type { RegistryConfig } from './registry-config';
@@ -62,6 +63,11 @@ export interface EnvironmentConfig {
    * @default undefined (no seeding resource)
    */
   readonly seeding?: SeedingConfig;
+  /**
+   * The on-demand migration task (`sr-migrate remote`), the mode check and the migration alarms.
+   * Required; see migration-config.ts for the defaults (on everywhere).
+   */
+  readonly migration: MigrationConfig;
 }
 
 /** Problems in the top-level fields (name, account, region, termination protection); the concerns have their own validators. */

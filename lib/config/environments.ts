@@ -2,6 +2,7 @@ import { DEFAULT_BACKUP_CONFIG } from './backup-config';
 import { exampleTlsEndpoint } from './endpoint-config';
 import type { EnvironmentConfig } from './environment-config';
 import type { EnvironmentName } from './environment-name';
+import { DEFAULT_MIGRATION_CONFIG } from './migration-config';
 import { DEFAULT_MONITORING_CONFIG } from './monitoring-config';
 import type { RegistryConfig } from './registry-config';
 
@@ -28,6 +29,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     name: 'dev',
     monitoring: DEFAULT_MONITORING_CONFIG.dev,
     backup: DEFAULT_BACKUP_CONFIG.dev,
+    migration: DEFAULT_MIGRATION_CONFIG.dev,
     region: 'eu-west-1',
     terminationProtection: false,
     network: {
@@ -73,6 +75,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     name: 'staging',
     monitoring: DEFAULT_MONITORING_CONFIG.staging,
     backup: DEFAULT_BACKUP_CONFIG.staging,
+    migration: DEFAULT_MIGRATION_CONFIG.staging,
     region: 'eu-west-1',
     terminationProtection: true,
     // Right-sized: one NAT gateway (one Elastic IP) and no interface endpoints; an AZ outage may
@@ -122,6 +125,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     name: 'prod',
     monitoring: DEFAULT_MONITORING_CONFIG.prod,
     backup: DEFAULT_BACKUP_CONFIG.prod,
+    migration: DEFAULT_MIGRATION_CONFIG.prod,
     region: 'eu-west-1',
     terminationProtection: true,
     network: {

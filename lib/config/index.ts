@@ -5,6 +5,7 @@ export * from './environment-config';
 export * from './environment-name';
 export * from './environments';
 export * from './kafka-config';
+export * from './migration-config';
 export * from './monitoring-config';
 export * from './network-config';
 export * from './overrides';

@@ -24,6 +24,7 @@ export const OPTIONAL_OVERRIDE_PATHS: Readonly<Record<string, 'string' | 'number
   'kafka.brokerLogRetentionDays': 'number',
   'monitoring.existingTopicArn': 'string',
   seeding: 'json',
+  'migration.sourceSecretArn': 'string',
 };
 
 /** Prefix of map-valued fields whose keys are free-form (`registry.extraProperties.<property>`). */

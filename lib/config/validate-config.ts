@@ -3,6 +3,7 @@ import { validateDataConfig } from './data-config';
 import { validateEndpointConfig } from './endpoint-config';
 import { type EnvironmentConfig, validateEnvironmentFields } from './environment-config';
 import { validateKafkaConfig } from './kafka-config';
+import { validateMigrationConfig } from './migration-config';
 import { validateMonitoringConfig } from './monitoring-config';
 import { validateNetworkConfig } from './network-config';
 import { validateRegistryConfig } from './registry-config';
@@ -28,6 +29,7 @@ export const CONFIG_VALIDATORS: readonly ConfigValidator[] = [
   (config) => validateMonitoringConfig(config.monitoring),
   (config) => validateBackupConfig(config.backup, config.name),
   (config) => validateSeedingConfig(config.seeding),
+  (config) => validateMigrationConfig(config.migration, config.region),
 ];
 
 /** Thrown when a configuration has problems; lists all of them at once. */

@@ -7,6 +7,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { type MonitoringConfig, validateMonitoringConfig } from '../config/monitoring-config';
 import {
+  addMigrationDashboardRow,
   type AlarmContext,
   AlarmTopic,
   type BackupAgeGraph,
@@ -19,6 +20,8 @@ import {
   HostHealthAlarms,
   LambdaErrorAlarm,
   LatencyAlarm,
+  MigrationAlarms,
+  type MigrationMonitoringProps,
   minTaskCountProblems,
   monitoringNamePrefix,
   RegistryDashboard,
@@ -79,6 +82,13 @@ export interface MonitoringStackProps extends StackProps {
    * @default undefined (no staleness alarm)
    */
   readonly backupAgeMetric?: BackupAgeMetric;
+
+  /**
+   * Watch a live migration: `SyncStalled`, `SyncBehind`, and with the mode check
+   * `RegistryNotWritable` and `ModeCheckErrors`; plus the dashboard's migration row.
+   * @default undefined (no migration alarms)
+   */
+  readonly migration?: MigrationMonitoringProps;
 }
 
 /**
@@ -168,6 +178,10 @@ export class MonitoringStack extends Stack {
       alarms.push(staleness.alarm);
       backupAge = { metric: staleness.graphMetric, staleThreshold: staleness.threshold, range: staleness.graphRange };
     }
+    const migration = props.migration
+      ? new MigrationAlarms(this, 'Migration', { ...props.migration, context, envName: props.envName })
+      : undefined;
+    if (migration) alarms.push(...migration.alarms);
     this.alarms = alarms;
 
     new DeploymentEventNotifications(this, 'DeploymentEvents', { namePrefix, service: props.service, alarmTopic });
@@ -182,5 +196,12 @@ export class MonitoringStack extends Stack {
       seedCompletionFunction: props.seedFunction ? props.seedCompletionFunction : undefined,
       backupAge,
     }).dashboard;
+    if (migration && props.migration) {
+      addMigrationDashboardRow(this.dashboard, {
+        metrics: migration.metrics,
+        alarms: props.migration.alarms,
+        modeCheckIntervalMinutes: props.migration.modeCheck?.intervalMinutes,
+      });
+    }
   }
 }

@@ -2,8 +2,10 @@ import { Duration, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { type EnvironmentConfig, MAX_SEEDING_TIMEOUT_MINUTES, validateConfig } from '../config';
 import { ScheduledBackup } from '../constructs/backup';
+import { MigrationTask, RegistryModeCheck } from '../constructs/migration';
 import type { RegistryAccessProps } from '../constructs/registry-access';
 import { RegistrySeeding, SeedExportSource } from '../constructs/seeding';
+import { removalPolicyOf } from '../constructs/shared/removal-policy';
 import { retentionDays } from '../constructs/shared/retention';
 import { applyControlTowerSuppressions } from '../nag/control-tower-suppressions';
 import { DataStack } from '../stacks/data-stack';
@@ -16,8 +18,8 @@ export interface RegistryStageProps extends StageProps {
   readonly config: EnvironmentConfig;
 }
 
-/** Stage id per environment: `cdk deploy 'Dev/*'`. */
-export const STAGE_IDS = { dev: 'Dev', staging: 'Staging', prod: 'Prod' } as const;
+/** Stage id per environment: `cdk deploy 'Dev/*'` (lambda/contracts: `sr-migrate remote` finds the stacks by it). */
+export { STAGE_IDS } from '../../lambda/contracts/stack-names';
 
 /**
  * One environment: Network -> Data (stateful) -> Registry (stateless, with the seeding
@@ -33,6 +35,10 @@ export class RegistryStage extends Stage {
   readonly seeding?: RegistrySeeding;
   /** Present when `backup.enabled`. */
   readonly backup?: ScheduledBackup;
+  /** The on-demand migration task (`sr-migrate remote`); present when `migration.enabled`. */
+  readonly migrationTask?: MigrationTask;
+  /** The scheduled mode check of the registry; present when `migration.enabled`. */
+  readonly modeCheck?: RegistryModeCheck;
 
   constructor(scope: Construct, id: string, props: RegistryStageProps) {
     super(scope, id, props);
@@ -85,6 +91,23 @@ export class RegistryStage extends Stage {
       });
     }
 
+    if (config.migration.enabled) {
+      this.migrationTask = new MigrationTask(this.registry, 'MigrationTask', {
+        ...registryAccess,
+        // The task's log is the record of a migration: kept like the registry's own logs.
+        logRemovalPolicy: removalPolicyOf(config.data),
+        envName: config.name,
+        cluster: this.registry.cluster,
+        bucket: this.data.bucket,
+        config: config.migration,
+      });
+      this.modeCheck = new RegistryModeCheck(this.registry, 'ModeCheck', {
+        ...registryAccess,
+        envName: config.name,
+        intervalMinutes: config.migration.modeCheckIntervalMinutes,
+      });
+    }
+
     this.monitoring = new MonitoringStack(this, 'Monitoring', {
       env,
       terminationProtection: config.terminationProtection,
@@ -99,6 +122,12 @@ export class RegistryStage extends Stage {
       seedCompletionFunction: this.seeding?.isCompleteFunction.function,
       backupFunction: this.backup?.backupFunction.function,
       backupAgeMetric: this.backup?.backupAgeMetric(),
+      migration: this.modeCheck
+        ? {
+            alarms: config.migration.alarms,
+            modeCheck: { intervalMinutes: this.modeCheck.intervalMinutes, checkFunction: this.modeCheck.checkFunction.function },
+          }
+        : undefined,
     });
 
     applyControlTowerSuppressions(this, config);

@@ -59,17 +59,16 @@ describe.each(ENVIRONMENT_NAMES)('%s: production defaults across the stage', (na
     }
   });
 
-  test('the backup function writes SSE-KMS objects with the key through S3, for the data bucket only', () => {
+  test('the backup function and the migration task write SSE-KMS objects with the key through S3, for the data bucket only', () => {
     const kmsForS3 = statements(synthesized.registry).filter(
       (s) => s.Condition?.StringEquals?.['kms:ViaService'] === 's3.eu-west-1.amazonaws.com',
     );
-    expect(kmsForS3).toEqual([
-      expect.objectContaining({
-        Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        Resource: { 'Fn::ImportValue': expect.stringMatching(new RegExp(`^${stageName}-Data:.*EnvironmentKey`)) },
-        Condition: expect.objectContaining({ ArnLike: { 'kms:EncryptionContext:aws:s3:arn': [expect.anything(), expect.anything()] } }),
-      }),
-    ]);
+    const scopedToTheDataBucket = expect.objectContaining({
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Resource: { 'Fn::ImportValue': expect.stringMatching(new RegExp(`^${stageName}-Data:.*EnvironmentKey`)) },
+      Condition: expect.objectContaining({ ArnLike: { 'kms:EncryptionContext:aws:s3:arn': [expect.anything(), expect.anything()] } }),
+    });
+    expect(kmsForS3).toEqual([scopedToTheDataBucket, scopedToTheDataBucket]);
     // No key permission without a condition anywhere.
     for (const s of statements(synthesized.registry)) {
       if (JSON.stringify(s.Action).includes('kms:')) expect(s.Condition).toBeDefined();

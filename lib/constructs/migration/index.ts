@@ -1,0 +1,5 @@
+export * from './migration-task';
+export * from './registry-mode-check';
+export * from './task-image';
+export * from './task-outputs';
+export * from './task-permissions';

@@ -186,7 +186,11 @@ describe('Dockerfile', () => {
   test('creates the secrets directory the entrypoint writes to, owned by appuser', () => {
     const common = fs.readFileSync(path.join(ENTRYPOINT_PARTS_DIR, 'common.sh'), 'utf8');
     const defaultDir = /SR_CONFIG_DIR:-([^}]+)\}/.exec(common)![1];
-    expect(of('RUN').map((i) => i.args).join('\n')).toContain(`install -d -m 0700 -o appuser ${defaultDir}`);
+    expect(
+      of('RUN')
+        .map((i) => i.args)
+        .join('\n'),
+    ).toContain(`install -d -m 0700 -o appuser ${defaultDir}`);
   });
 
   test('copies the entrypoint and its parts together and uses it as ENTRYPOINT', () => {
@@ -208,7 +212,11 @@ describe('Dockerfile', () => {
     });
 
     test('the launcher log directory belongs to appuser', () => {
-      expect(of('RUN').map((i) => i.args).join('\n')).toContain(`install -d -m 0755 -o appuser ${contract.writableVolumes.logs}`);
+      expect(
+        of('RUN')
+          .map((i) => i.args)
+          .join('\n'),
+      ).toContain(`install -d -m 0755 -o appuser ${contract.writableVolumes.logs}`);
     });
   });
 

@@ -66,7 +66,10 @@ describe('entrypoint: Kafka store authentication', () => {
   });
 
   test('scram: both JVMs get the JAAS file; KAFKA_OPTS is the one option ub passes as a single argument', async () => {
-    const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'scram', SCHEMA_REGISTRY_OPTS: '-XX:+UseG1GC' }), ...injectedSecrets() });
+    const run = await runEntrypoint({
+      ...taskDefinitionEnv({ [MODE]: 'scram', SCHEMA_REGISTRY_OPTS: '-XX:+UseG1GC' }),
+      ...injectedSecrets(),
+    });
 
     expect(run.exitCode).toBe(0);
     const option = `-Djava.security.auth.login.config=${path.join(run.configDir, 'jaas.conf')}`;

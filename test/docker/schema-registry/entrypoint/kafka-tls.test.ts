@@ -11,8 +11,8 @@ const s = contract.secrets;
 /** admin.properties (what `ub kafka-ready` reads) as a map. */
 function adminProperties(run: EntrypointRun): Record<string, string> {
   return Object.fromEntries(
-    run
-      .properties.admin!.trimEnd()
+    run.properties
+      .admin!.trimEnd()
       .split('\n')
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
@@ -106,7 +106,11 @@ describe('entrypoint: Kafka TLS key stores', () => {
   });
 
   test('scram may trust a private CA too', async () => {
-    const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'scram' }), ...injectedSecrets(), ...tlsSecrets({ truststore: true }) });
+    const run = await runEntrypoint({
+      ...taskDefinitionEnv({ [MODE]: 'scram' }),
+      ...injectedSecrets(),
+      ...tlsSecrets({ truststore: true }),
+    });
 
     expect(run.exitCode).toBe(0);
     expect(adminProperties(run)).toMatchObject({ 'security.protocol': 'SASL_SSL', 'ssl.truststore.type': 'PKCS12' });

@@ -53,7 +53,9 @@ export function injectedSecrets(): Record<string, string> {
 }
 
 /** The Kafka TLS stores as the task definition injects them (base64 from Secrets Manager). */
-export function tlsSecrets(which: { truststore?: boolean; keystore?: boolean } = { truststore: true, keystore: true }): Record<string, string> {
+export function tlsSecrets(
+  which: { truststore?: boolean; keystore?: boolean } = { truststore: true, keystore: true },
+): Record<string, string> {
   const s = contract.secrets;
   return {
     ...(which.truststore

@@ -1,17 +1,34 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import contract from '../../../../docker/schema-registry/env-contract.json';
-import { ENVIRONMENTS, type EnvironmentConfig, type ExistingKafkaConfig } from '../../../../lib/config';
+import { ENVIRONMENTS, type ExistingKafkaConfig } from '../../../../lib/config';
+import { existingKafkaConnection } from '../../../../lib/constructs/kafka-access/existing-kafka';
 import { TLS_SECRET_FIELDS } from '../../../../lib/constructs/registry-service/kafka-credentials';
-import { synthStage } from '../../stacks/stage-fixture';
+import { RegistryTaskDefinition } from '../../../../lib/constructs/registry-service/registry-task-definition';
+import { testApp } from '../../../helpers/app';
 
 const SCRAM_SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_registry-AbCdEf';
 const TLS_SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:kafka/registry-tls-GhIjKl';
 const SCRAM_KEY = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const TLS_KEY = 'arn:aws:kms:eu-west-1:123456789012:key/9999abcd-12ab-34cd-56ef-1234567890ab';
 
-function existing(kafka: Partial<ExistingKafkaConfig>): EnvironmentConfig {
+/** The prod task definition against an existing cluster, alone in a stack (no stage to synthesize). */
+function taskTemplate(kafka: Partial<ExistingKafkaConfig>): Template {
   const base = { mode: 'existing', topic: '_schemas', groupId: 'schema-registry', replicationFactor: 3, brokerCidrs: ['10.9.0.0/16'] };
-  return { ...ENVIRONMENTS.prod, kafka: { ...base, ...kafka } as ExistingKafkaConfig };
+  const config = { ...base, ...kafka } as ExistingKafkaConfig;
+  const stack = new Stack(testApp(), 'Task', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const { service, registry } = ENVIRONMENTS.prod;
+  new RegistryTaskDefinition(stack, 'Task', {
+    service,
+    registry,
+    store: config,
+    kafka: existingKafkaConnection(stack, config),
+    adminSecret: new secretsmanager.Secret(stack, 'Admin'),
+    vpcCidr: '10.42.0.0/16',
+    logRemovalPolicy: RemovalPolicy.DESTROY,
+  });
+  return Template.fromStack(stack);
 }
 
 function secretsOf(t: Template): Record<string, unknown> {
@@ -27,9 +44,12 @@ function executionRoleStatements(t: Template): Record<string, any>[] {
 }
 
 describe('SCRAM with a customer managed key', () => {
-  const { registry: t } = synthStage(
-    existing({ auth: 'scram', bootstrapServers: 'b-1.kafka.internal:9096', scramSecretArn: SCRAM_SECRET, scramSecretKmsKeyArn: SCRAM_KEY }),
-  );
+  const t = taskTemplate({
+    auth: 'scram',
+    bootstrapServers: 'b-1.kafka.internal:9096',
+    scramSecretArn: SCRAM_SECRET,
+    scramSecretKmsKeyArn: SCRAM_KEY,
+  });
 
   test('the login is injected as task secrets only', () => {
     expect(secretsOf(t)).toMatchObject({
@@ -58,13 +78,11 @@ describe('SCRAM with a customer managed key', () => {
 });
 
 describe('mutual TLS from one secret encrypted with a customer managed key', () => {
-  const { registry: t } = synthStage(
-    existing({
-      auth: 'tls',
-      bootstrapServers: 'b-1.kafka.internal:9094',
-      tls: { secretArn: TLS_SECRET, truststore: true, clientCertificate: true, secretKmsKeyArn: TLS_KEY },
-    }),
-  );
+  const t = taskTemplate({
+    auth: 'tls',
+    bootstrapServers: 'b-1.kafka.internal:9094',
+    tls: { secretArn: TLS_SECRET, truststore: true, clientCertificate: true, secretKmsKeyArn: TLS_KEY },
+  });
 
   test('each store and password field becomes one task secret', () => {
     const s = contract.secrets;
@@ -82,18 +100,26 @@ describe('mutual TLS from one secret encrypted with a customer managed key', () 
     expect(decrypt).toEqual([expect.objectContaining({ Resource: TLS_KEY })]);
     expect(decrypt[0].Condition).toEqual({ StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } });
   });
-
-  test('egress to the brokers on the TLS port 9094', () => {
-    expect(JSON.stringify(t.toJSON())).toContain('"FromPort":9094');
-  });
 });
 
 test('a trust store only (private CA) adds no key store and no KMS grant for the default key', () => {
-  const { registry: t } = synthStage(
-    existing({ auth: 'tls', bootstrapServers: 'b-1.kafka.internal:9094', tls: { secretArn: TLS_SECRET, truststore: true } }),
-  );
+  const t = taskTemplate({ auth: 'tls', bootstrapServers: 'b-1.kafka.internal:9094', tls: { secretArn: TLS_SECRET, truststore: true } });
   const names = Object.keys(secretsOf(t));
   expect(names).toEqual(expect.arrayContaining([contract.secrets.tlsTruststore, contract.secrets.tlsTruststorePassword]));
   expect(names).not.toContain(contract.secrets.tlsKeystore);
   expect(JSON.stringify(executionRoleStatements(t))).not.toContain('kms:');
+});
+
+test('SCRAM and a private CA with two keys: one statement, both keys, still only via Secrets Manager', () => {
+  const t = taskTemplate({
+    auth: 'scram',
+    bootstrapServers: 'b-1.kafka.internal:9096',
+    scramSecretArn: SCRAM_SECRET,
+    scramSecretKmsKeyArn: SCRAM_KEY,
+    tls: { secretArn: TLS_SECRET, truststore: true, secretKmsKeyArn: TLS_KEY },
+  });
+  const decrypt = executionRoleStatements(t).filter((s) => [s.Action].flat().includes('kms:Decrypt'));
+  expect(decrypt).toHaveLength(1);
+  expect(decrypt[0].Resource).toEqual([SCRAM_KEY, TLS_KEY]);
+  expect(decrypt[0].Condition).toEqual({ StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } });
 });

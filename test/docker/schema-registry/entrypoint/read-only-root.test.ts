@@ -61,9 +61,9 @@ describe.each(shells)('entrypoint on a read-only root filesystem (%s)', (shell) 
   expect(run.stderr).toContain(`cannot create ${outside}`);
 });
 
-test('the default secrets directory is inside the /etc/schema-registry volume', () => {
+test('the default secrets directory is the secrets volume', () => {
   const common = fs.readFileSync(path.join(ENTRYPOINT_PARTS_DIR, 'common.sh'), 'utf8');
   const defaultDir = /SECRETS_DIR=\$\{SR_CONFIG_DIR:-([^}]+)\}/.exec(common)![1];
+  expect(defaultDir).toBe(contract.writableVolumes.secrets);
   expect(inWritableVolume(defaultDir.slice(1))).toBe(true);
-  expect(defaultDir.startsWith(`${contract.writableVolumes.config}/`)).toBe(true);
 });

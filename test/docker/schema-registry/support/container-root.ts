@@ -21,8 +21,8 @@ export interface ContainerRoot {
 
 /**
  * Lays out the image paths under `root`: every directory the volumes sit in is read-only (0555),
- * each volume is writable by the container user (0755, or 1777 for /tmp), and the secrets
- * directory exists 0700 as the Dockerfile creates it. With `owner` the volumes are chowned to it.
+ * each volume is writable by the container user (0755, 1777 for /tmp, 0700 for the secrets
+ * directory as the Dockerfile creates it). With `owner` the volumes are chowned to it.
  */
 export function createContainerRoot(root: string, owner?: { uid: number; gid: number }): ContainerRoot {
   const volumes: Record<string, string> = {};
@@ -33,8 +33,7 @@ export function createContainerRoot(root: string, owner?: { uid: number; gid: nu
   }
   const configVolume = path.join(root, contract.writableVolumes.config);
   const tmpVolume = path.join(root, contract.writableVolumes.tmp);
-  const secrets = path.join(configVolume, 'secrets');
-  fs.mkdirSync(secrets);
+  const secrets = path.join(root, contract.writableVolumes.secrets);
 
   const volumeDirs = new Set(Object.values(volumes));
   for (const dir of [root, ...directoriesUnder(root)]) {

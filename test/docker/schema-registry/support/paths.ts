@@ -16,7 +16,7 @@ export interface EnvContract {
   /** `uid:gid` the task definition runs the container as. */
   readonly runAsUser: string;
   /** The only paths the container may write, by volume name (the root filesystem is read-only). */
-  readonly writableVolumes: { config: string; tmp: string; logs: string };
+  readonly writableVolumes: { config: string; secrets: string; tmp: string; logs: string };
   readonly environment: Record<string, string>;
   readonly secrets: Record<string, string>;
   /** Docker build args the CDK asset passes to the Dockerfile. */

@@ -36,6 +36,14 @@ describe('registry container hardening (prod)', () => {
     // Bind mounts on Fargate task storage: no host path, no EFS, no Docker volume driver.
     expect(task.Volumes).toEqual(volumes.map(([volume]) => ({ Name: `schema-registry-${volume}` })));
   });
+
+  test('mounts a parent directory before the volumes nested in it', () => {
+    const paths: string[] = container.MountPoints.map((m: { ContainerPath: string }) => m.ContainerPath);
+    paths.forEach((p, i) => {
+      for (const later of paths.slice(i + 1)) expect(p.startsWith(`${later}/`)).toBe(false);
+    });
+    expect(paths).toContain('/etc/schema-registry/secrets');
+  });
 });
 
 test('with ECS Exec (dev default) the root filesystem stays writable: the ECS Exec agent writes there', () => {

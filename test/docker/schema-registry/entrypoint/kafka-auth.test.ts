@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { filesContaining } from '../support/container-root';
-import { cleanUpRuns, modeOf, runEntrypoint } from '../support/run-entrypoint';
+import { cleanUpRuns, modeOf, runEntrypoint, type EntrypointRun } from '../support/run-entrypoint';
 import { contract, expectNoSecretInOutput, injectedSecrets, SECRETS, taskDefinitionEnv } from '../support/fixtures';
 import { jaasOptions } from '../support/java-text';
 
@@ -10,6 +10,12 @@ const MODE = contract.environment.kafkaAuthMode;
 afterAll(cleanUpRuns);
 
 describe('entrypoint: Kafka store authentication', () => {
+  /** One SCRAM run, shared by the tests that only read its results. */
+  let scram: EntrypointRun;
+  beforeAll(async () => {
+    scram = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'scram' }), ...injectedSecrets() });
+  });
+
   test('iam: SASL_SSL with AWS_MSK_IAM, the IAM login module and callback handler', async () => {
     const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'iam' }), ...injectedSecrets() });
 
@@ -24,8 +30,8 @@ describe('entrypoint: Kafka store authentication', () => {
     expectNoSecretInOutput(run);
   });
 
-  test('scram: SASL_SSL with SCRAM-SHA-512 from the JAAS file, no sasl.jaas.config property', async () => {
-    const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'scram' }), ...injectedSecrets() });
+  test('scram: SASL_SSL with SCRAM-SHA-512 from the JAAS file, no sasl.jaas.config property', () => {
+    const run = scram;
 
     expect(run.exitCode).toBe(0);
     const env = run.launcherEnv!;
@@ -38,8 +44,8 @@ describe('entrypoint: Kafka store authentication', () => {
     expectNoSecretInOutput(run);
   });
 
-  test('scram: the credentials are only in jaas.conf (0600, KafkaClient section) and survive the JDK parser', async () => {
-    const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'scram' }), ...injectedSecrets() });
+  test('scram: the credentials are only in jaas.conf (0600, KafkaClient section) and survive the JDK parser', () => {
+    const run = scram;
 
     expect(run.exitCode).toBe(0);
     const jaasFile = path.join(run.configDir, 'jaas.conf');
@@ -54,8 +60,8 @@ describe('entrypoint: Kafka store authentication', () => {
     }
   });
 
-  test('scram: the password is in no process environment and no properties file', async () => {
-    const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'scram' }), ...injectedSecrets() });
+  test('scram: the password is in no process environment and no properties file', () => {
+    const run = scram;
 
     expect(run.exitCode).toBe(0);
     // The launcher's environment is what both JVMs (server and `ub kafka-ready`) inherit.

@@ -33,6 +33,12 @@ function storePasswords(run: EntrypointRun): Record<string, string> {
 afterAll(cleanUpRuns);
 
 describe('entrypoint: Kafka TLS key stores', () => {
+  /** One mutual-TLS run, shared by the tests that only read its results. */
+  let mtls: EntrypointRun;
+  beforeAll(async () => {
+    mtls = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'tls' }), ...tlsSecrets() });
+  });
+
   test('tls without stores: SSL with the JVM default trust, no ssl.* settings, no files', async () => {
     const run = await runEntrypoint(taskDefinitionEnv({ [MODE]: 'tls', SCHEMA_REGISTRY_KAFKASTORE_SSL_KEYSTORE_PASSWORD: 'stale' }));
 
@@ -43,8 +49,8 @@ describe('entrypoint: Kafka TLS key stores', () => {
     expect(run.stderr).toContain("TLS trust from the JVM's default CA certificates");
   });
 
-  test('mutual TLS: truststore and keystore written 0600 byte for byte, passwords only in kafka-tls.properties', async () => {
-    const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'tls' }), ...tlsSecrets() });
+  test('mutual TLS: truststore and keystore written 0600 byte for byte, passwords only in kafka-tls.properties', () => {
+    const run = mtls;
 
     expect(run.exitCode).toBe(0);
     for (const [name, bytes] of Object.entries(STORES)) {
@@ -63,8 +69,8 @@ describe('entrypoint: Kafka TLS key stores', () => {
     expectNoSecretInOutput(run);
   });
 
-  test('mutual TLS: the clients read ${file:...} references through the FileConfigProvider, confined to the secrets directory', async () => {
-    const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'tls' }), ...tlsSecrets() });
+  test('mutual TLS: the clients read ${file:...} references through the FileConfigProvider, confined to the secrets directory', () => {
+    const run = mtls;
 
     expect(run.exitCode).toBe(0);
     const passwords = path.join(run.configDir, 'kafka-tls.properties');
@@ -85,8 +91,8 @@ describe('entrypoint: Kafka TLS key stores', () => {
     expect(run.properties.schemaRegistry).toContain('kafkastore.config.providers=file\n');
   });
 
-  test('no store or password reaches a process environment or a properties file', async () => {
-    const run = await runEntrypoint({ ...taskDefinitionEnv({ [MODE]: 'tls' }), ...tlsSecrets() });
+  test('no store or password reaches a process environment or a properties file', () => {
+    const run = mtls;
 
     expect(run.exitCode).toBe(0);
     const leaks = [...Object.values(tlsSecrets()), 'LEAKMARK'];

@@ -74,32 +74,48 @@ export function inWritableVolume(file: string): boolean {
 }
 
 /**
- * The launcher stub: records its environment in `envDump`, then does what the cp launcher's
- * `configure` step does with it: checks that /etc/schema-registry is writable (`ub path ...
- * writable`) and renders every SCHEMA_REGISTRY_* variable into schema-registry.properties and every
- * SCHEMA_REGISTRY_KAFKASTORE_* one (prefix stripped) into admin.properties, with the image's
- * ConvertKey name mapping, sorted, values verbatim.
+ * The launcher stub (sh, so a run costs no extra JVM or Node start): records its environment in
+ * `envDump` (NUL-separated), checks that /etc/schema-registry is writable as the cp launcher's
+ * `configure` does (`ub path ... writable`) and creates the two files it renders there. The harness
+ * then fills them with renderProperties, from the recorded environment.
  */
 export function launcherScript(envDump: string, configVolume: string): string {
-  const program = `
-const fs = require('fs');
-const path = require('path');
-const [envDump, etc] = process.argv.slice(1);
-fs.writeFileSync(envDump, JSON.stringify(process.env));
-fs.accessSync(etc, fs.constants.W_OK);
-const convertKey = (key) =>
-  key.replace(/[^_]_[^_]/g, (m) => m.replace('_', '.')).replace(/___/g, '-').replace(/__/g, '_').toLowerCase();
-const render = (prefix) =>
-  Object.keys(process.env)
+  return [
+    '#!/bin/sh',
+    `env -0 > '${envDump}'`,
+    `[ -w '${configVolume}' ] || { echo 'launcher stub: ${configVolume} is not writable' >&2; exit 1; }`,
+    `: > '${configVolume}/schema-registry.properties'`,
+    `: > '${configVolume}/admin.properties'`,
+    '',
+  ].join('\n');
+}
+
+/** The environment `env -0` wrote. */
+export function parseEnvDump(dump: string): Record<string, string> {
+  const entries = dump
+    .split('\0')
+    .filter((entry) => entry.includes('='))
+    .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]);
+  return Object.fromEntries(entries);
+}
+
+/**
+ * What the cp launcher's templates render: every variable with `prefix`, prefix stripped, name
+ * mapped with the image's ConvertKey, sorted, values verbatim (`name=value` lines).
+ */
+export function renderProperties(env: Record<string, string>, prefix: string): string {
+  const convertKey = (key: string) =>
+    key
+      .replace(/[^_]_[^_]/g, (m) => m.replace('_', '.'))
+      .replace(/___/g, '-')
+      .replace(/__/g, '_')
+      .toLowerCase();
+  return Object.keys(env)
     .filter((name) => name.startsWith(prefix))
-    .map((name) => [convertKey(name.slice(prefix.length)), process.env[name]])
+    .map((name) => [convertKey(name.slice(prefix.length)), env[name]])
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, value]) => key + '=' + value + '\\n')
+    .map(([key, value]) => `${key}=${value}\n`)
     .join('');
-fs.writeFileSync(path.join(etc, 'schema-registry.properties'), render('SCHEMA_REGISTRY_'));
-fs.writeFileSync(path.join(etc, 'admin.properties'), render('SCHEMA_REGISTRY_KAFKASTORE_'));
-`;
-  return `#!/bin/sh\nexec node -e '${program.replace(/'/g, `'\\''`)}' '${envDump}' '${configVolume}'\n`;
 }
 
 /** Root-relative paths of the files under `root` whose bytes contain `needle`. */

@@ -3,7 +3,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ENTRYPOINT } from './paths';
-import { CONTAINER_USER, createContainerRoot, filesUnder, launcherScript, type ContainerRoot } from './container-root';
+import {
+  CONTAINER_USER,
+  createContainerRoot,
+  filesUnder,
+  launcherScript,
+  parseEnvDump,
+  renderProperties,
+  type ContainerRoot,
+} from './container-root';
 
 /** What one run of the real entrypoint produced. */
 export interface EntrypointRun {
@@ -17,9 +25,10 @@ export interface EntrypointRun {
   /** The fake container filesystem the run used. */
   readonly container: ContainerRoot;
   /**
-   * What the stubbed cp launcher rendered from its environment, as `configure` does:
-   * `schema-registry.properties` (SCHEMA_REGISTRY_*) and `admin.properties` (SCHEMA_REGISTRY_KAFKASTORE_*).
-   * Empty when the launcher never ran.
+   * The files the cp launcher's `configure` renders from the environment it was exec'd with, also
+   * written into /etc/schema-registry of the fake root: `schema-registry.properties`
+   * (SCHEMA_REGISTRY_*) and `admin.properties` (SCHEMA_REGISTRY_KAFKASTORE_*, what `ub kafka-ready`
+   * reads). Empty when the launcher never ran.
    */
   readonly properties: { readonly schemaRegistry?: string; readonly admin?: string };
   /** Paths (relative to the container root) created or changed during the run. */
@@ -59,7 +68,8 @@ export const PERMISSIONS_ENFORCED = !isRoot || switchUser;
  * Runs docker/schema-registry/entrypoint.sh with only the given environment (plus PATH) in a fake
  * container filesystem whose root is read-only except the writable volumes of env-contract.json,
  * as the image's non-root user when the tests run as root. SCHEMA_REGISTRY_LAUNCHER is a stub that
- * records its environment and renders the properties files as the cp launcher's `configure` does.
+ * records its environment and creates the properties files where the cp launcher's `configure`
+ * does; the harness renders their content from that environment.
  * Asynchronous on purpose: the fake metadata server lives in this process.
  */
 export async function runEntrypoint(env: Record<string, string>, options: RunOptions = {}): Promise<EntrypointRun> {
@@ -74,7 +84,7 @@ export async function runEntrypoint(env: Record<string, string>, options: RunOpt
   for (const [name, body] of Object.entries(options.stubs ?? {})) {
     fs.writeFileSync(path.join(binDir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
   }
-  const envDump = path.join(out, 'launcher-env.json');
+  const envDump = path.join(out, 'launcher-env');
   const launcher = path.join(binDir, 'sr-launcher-stub');
   const container = createContainerRoot(path.join(work, 'root'), switchUser ? CONTAINER_USER : undefined);
   fs.writeFileSync(launcher, launcherScript(envDump, container.configVolume), { mode: 0o755 });
@@ -108,11 +118,18 @@ export async function runEntrypoint(env: Record<string, string>, options: RunOpt
   const after = filesUnder(container.root);
   const written = [...after.entries()].filter(([file, stamp]) => before.get(file) !== stamp).map(([file]) => file);
 
-  const launcherEnv = fs.existsSync(envDump) ? (JSON.parse(fs.readFileSync(envDump, 'utf8')) as Record<string, string>) : undefined;
-  const read = (name: string) => {
-    const file = path.join(container.configVolume, name);
-    return launcherEnv && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  };
+  const launcherEnv = fs.existsSync(envDump) ? parseEnvDump(fs.readFileSync(envDump, 'utf8')) : undefined;
+  const properties: EntrypointRun['properties'] = {};
+  if (launcherEnv) {
+    // What `configure` renders into the files the stub created (after `written` was taken).
+    const rendered = {
+      schemaRegistry: renderProperties(launcherEnv, 'SCHEMA_REGISTRY_'),
+      admin: renderProperties(launcherEnv, 'SCHEMA_REGISTRY_KAFKASTORE_'),
+    };
+    fs.writeFileSync(path.join(container.configVolume, 'schema-registry.properties'), rendered.schemaRegistry);
+    fs.writeFileSync(path.join(container.configVolume, 'admin.properties'), rendered.admin);
+    Object.assign(properties, rendered);
+  }
   return {
     exitCode,
     stdout,
@@ -120,7 +137,7 @@ export async function runEntrypoint(env: Record<string, string>, options: RunOpt
     launcherEnv,
     configDir,
     container,
-    properties: { schemaRegistry: read('schema-registry.properties'), admin: read('admin.properties') },
+    properties,
     written,
   };
 }

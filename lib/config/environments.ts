@@ -9,7 +9,7 @@ import type { RegistryConfig } from './registry-config';
 /** Registry process settings shared by every environment unless overridden. */
 const REGISTRY_DEFAULTS: RegistryConfig = {
   confluentVersion: '8.0.4',
-  mskIamAuthVersion: '2.3.2',
+  mskIamAuthVersion: '2.3.8',
   heapShare: 0.6,
   basicAuth: { enabled: true, roles: ['admin'] },
   extraProperties: {},

@@ -1,15 +1,13 @@
-import { isHostPort, isIpv4Cidr, isMskClusterArn, isPositiveInteger, isSecretArn } from './validation/formats';
+import { type KafkaAuthSettings, validateKafkaAuth } from './kafka-auth-config';
+import { isHostPort, isIpv4Cidr, isPositiveInteger } from './validation/formats';
+
+export { KAFKA_AUTH_MODES, type KafkaAuthMode, type KafkaAuthSettings, type KafkaTlsConfig } from './kafka-auth-config';
 
 /**
  * Where the registry keeps its data: the compacted single-partition `_schemas` topic.
  * Either the app creates an MSK cluster (`create`) or it uses one you already run (`existing`).
  */
 export type KafkaConfig = CreateKafkaConfig | ExistingKafkaConfig;
-
-/** How the registry may authenticate to Kafka. Mirrors `kafkaAuthModes` in docker/schema-registry/env-contract.json. */
-export const KAFKA_AUTH_MODES = ['iam', 'scram', 'tls', 'plaintext'] as const;
-/** How the registry authenticates to Kafka (one of KAFKA_AUTH_MODES). */
-export type KafkaAuthMode = (typeof KAFKA_AUTH_MODES)[number];
 
 /** Settings that decide which registry a Kafka cluster's topic belongs to. */
 export interface KafkaStoreConfig {
@@ -20,7 +18,9 @@ export interface KafkaStoreConfig {
   readonly topic: string;
 
   /**
-   * `schema.registry.group.id` (leader election group). Unique per registry on a cluster.
+   * `schema.registry.group.id` (leader election group). Unique per registry on a cluster. Each
+   * node also reads the topic with its own consumer group `<groupId>-<task IP>-<port>`
+   * (`kafkastore.group.id`, set by the image's entrypoint), which the task role may use.
    * @default 'schema-registry'
    */
   readonly groupId: string;
@@ -72,28 +72,12 @@ export interface CreateKafkaConfig extends KafkaStoreConfig {
 }
 
 /** Use a Kafka cluster that already exists (MSK or self-managed). */
-export interface ExistingKafkaConfig extends KafkaStoreConfig {
+export interface ExistingKafkaConfig extends KafkaStoreConfig, KafkaAuthSettings {
   /** Discriminator: the cluster already exists. No default (select it explicitly). */
   readonly mode: 'existing';
 
   /** `kafkastore.bootstrap.servers`: comma-separated `host:port` list. Required, no default. */
   readonly bootstrapServers: string;
-
-  /** Authentication mechanism the brokers expect. Required, no default. */
-  readonly auth: KafkaAuthMode;
-
-  /**
-   * Secrets Manager secret (JSON `{"username","password"}`) for `scram`. Required for `scram`.
-   * @default undefined
-   */
-  readonly scramSecretArn?: string;
-
-  /**
-   * MSK cluster ARN (`arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>`). Required for
-   * `iam`: the task role's permissions are scoped to this cluster, its topic and groups.
-   * @default undefined
-   */
-  readonly clusterArn?: string;
 
   /**
    * Broker port the task may connect to (egress rule).
@@ -175,28 +159,7 @@ function validateExisting(kafka: ExistingKafkaConfig): string[] {
   for (const server of servers) {
     if (!isHostPort(server)) problems.push(`kafka.bootstrapServers: '${server}' is not host:port`);
   }
-  if (!KAFKA_AUTH_MODES.includes(kafka.auth)) {
-    problems.push(`kafka.auth: '${String(kafka.auth)}' must be one of ${KAFKA_AUTH_MODES.join(', ')}`);
-  }
-  if (kafka.auth === 'scram' && kafka.scramSecretArn === undefined) {
-    problems.push('kafka.scramSecretArn: required when kafka.auth is \'scram\' (secret JSON {"username","password"})');
-  }
-  if (kafka.scramSecretArn !== undefined && !isSecretArn(kafka.scramSecretArn)) {
-    problems.push(
-      `kafka.scramSecretArn: '${kafka.scramSecretArn}' is not a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)`,
-    );
-  }
-  if (kafka.scramSecretArn !== undefined && kafka.auth !== 'scram') {
-    problems.push(`kafka.scramSecretArn: set but kafka.auth is '${kafka.auth}'; remove it or use auth 'scram'`);
-  }
-  if (kafka.auth === 'iam' && kafka.clusterArn === undefined) {
-    problems.push("kafka.clusterArn: required when kafka.auth is 'iam' (the task role's permissions are scoped to the cluster)");
-  }
-  if (kafka.clusterArn !== undefined && !isMskClusterArn(kafka.clusterArn)) {
-    problems.push(
-      `kafka.clusterArn: '${kafka.clusterArn}' is not an MSK cluster ARN (arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>)`,
-    );
-  }
+  problems.push(...validateKafkaAuth(kafka));
   if (kafka.brokerPort !== undefined && !(Number.isInteger(kafka.brokerPort) && kafka.brokerPort >= 1 && kafka.brokerPort <= 65535)) {
     problems.push(`kafka.brokerPort: ${kafka.brokerPort} is not a TCP port`);
   }

@@ -14,6 +14,8 @@ export const OPTIONAL_OVERRIDE_PATHS: Readonly<Record<string, 'string' | 'number
   'kafka.bootstrapServers': 'string',
   'kafka.auth': 'string',
   'kafka.scramSecretArn': 'string',
+  'kafka.scramSecretKmsKeyArn': 'string',
+  'kafka.tls': 'json',
   'kafka.clusterArn': 'string',
   'kafka.brokerPort': 'number',
   'kafka.brokerCidrs': 'json',

@@ -1,10 +1,4 @@
-import {
-  envNameToProperty,
-  MANAGED_PROPERTIES,
-  MANAGED_PROPERTY_PREFIXES,
-  propertyToEnvName,
-  SECRET_LOOKING_PROPERTY,
-} from './schema-registry-properties';
+import { envNameToProperty, managedPropertyHint, propertyToEnvName, SECRET_LOOKING_PROPERTY } from './schema-registry-properties';
 import { isSha256Hex } from './validation/formats';
 
 /**
@@ -20,7 +14,7 @@ export interface RegistryConfig {
 
   /**
    * `aws-msk-iam-auth` release added to the image (build arg MSK_IAM_AUTH_VERSION).
-   * @default '2.3.2'
+   * @default '2.3.8'
    */
   readonly mskIamAuthVersion: string;
 
@@ -73,7 +67,7 @@ export function validateRegistryConfig(registry: RegistryConfig): string[] {
     problems.push(`registry.confluentVersion: '${registry.confluentVersion}' must be a pinned release like 7.9.1`);
   }
   if (!/^\d+\.\d+\.\d+$/.test(registry.mskIamAuthVersion)) {
-    problems.push(`registry.mskIamAuthVersion: '${registry.mskIamAuthVersion}' must be a release like 2.3.2`);
+    problems.push(`registry.mskIamAuthVersion: '${registry.mskIamAuthVersion}' must be a release like 2.3.8`);
   }
   if (registry.mskIamAuthSha256 !== undefined && !isSha256Hex(registry.mskIamAuthSha256)) {
     problems.push('registry.mskIamAuthSha256: must be 64 lowercase hex characters (sha256sum of the -all.jar)');
@@ -91,8 +85,9 @@ export function validateRegistryConfig(registry: RegistryConfig): string[] {
   }
   for (const [key, value] of Object.entries(registry.extraProperties)) {
     const where = `registry.extraProperties['${key}']`;
-    if (MANAGED_PROPERTIES.includes(key) || MANAGED_PROPERTY_PREFIXES.some((p) => key.startsWith(p))) {
-      problems.push(`${where}: is managed by the app (set it through the typed config, not extraProperties)`);
+    const managed = managedPropertyHint(key);
+    if (managed !== undefined) {
+      problems.push(`${where}: is managed by the app; ${managed}`);
     } else if (SECRET_LOOKING_PROPERTY.test(key)) {
       problems.push(
         `${where}: looks like a secret; task environment variables are visible in the ECS API, keep secrets in Secrets Manager`,

@@ -54,6 +54,8 @@ export interface ServiceConfig {
 
   /**
    * Allow `aws ecs execute-command` into running tasks (grants the SSM channel permissions).
+   * ECS Exec needs a writable root filesystem, so with it the container's root filesystem stays
+   * writable (the Control Tower control CT.ECS.PR.6 fails); not allowed in prod.
    * @default true (dev), false (staging, prod)
    */
   readonly enableExecuteCommand: boolean;
@@ -109,6 +111,11 @@ export function validateServiceConfig(service: ServiceConfig, name: EnvironmentN
   }
   if (!isPositiveInteger(service.requestsPerTarget)) {
     problems.push(`service.requestsPerTarget: ${service.requestsPerTarget} must be a positive whole number`);
+  }
+  if (name === 'prod' && service.enableExecuteCommand) {
+    problems.push(
+      'service.enableExecuteCommand: prod runs the container with a read-only root filesystem (Control Tower CT.ECS.PR.6), which ECS Exec does not support; set it to false',
+    );
   }
   if (name === 'prod' && service.useSpot) {
     problems.push('service.useSpot: prod must not run on FARGATE_SPOT (tasks can be reclaimed with 2 minutes notice)');

@@ -66,6 +66,13 @@ export const CONTROL_SUPPRESSIONS: readonly ControlSuppression[] = [
     reason: 'No endpoint.certificateArn (dev only; staging and prod require one): the HTTP listener is the only listener.',
   },
   {
+    control: 'CT.ECS.PR.6',
+    path: 'Registry/Task/TaskDefinition/Resource',
+    when: (config) => config.service.enableExecuteCommand,
+    reason:
+      'service.enableExecuteCommand (dev only; prod refuses it): ECS Exec needs a writable root filesystem for its agent, so the registry container keeps one while it is on.',
+  },
+  {
     control: 'CT.ELASTICLOADBALANCING.PR.5',
     path: 'Registry/Alb/LoadBalancer/Resource',
     when: (config) => !config.endpoint.deletionProtection,

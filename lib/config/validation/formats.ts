@@ -67,3 +67,13 @@ export function isEmailAddress(value: string): boolean {
 export function isPositiveInteger(value: number): boolean {
   return Number.isInteger(value) && value > 0;
 }
+
+/** A KMS key ARN (`arn:aws:kms:<region>:<account>:key/<key id>`), not an alias. */
+export function isKmsKeyArn(value: string): boolean {
+  return new RegExp(`^${PARTITION}:kms:${REGION}:${ACCOUNT}:key/(mrk-)?[0-9a-f-]{32,36}$`).test(value);
+}
+
+/** The Region field of an ARN (`arn:<partition>:<service>:<region>:...`). */
+export function regionOfArn(arn: string): string {
+  return arn.split(':')[3] ?? '';
+}

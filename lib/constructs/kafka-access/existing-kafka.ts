@@ -15,7 +15,17 @@ export function existingKafkaConnection(scope: Construct, kafka: ExistingKafkaCo
     brokerPorts: ports,
     clusterArn: kafka.clusterArn,
     brokerCidrs: kafka.brokerCidrs ?? ['0.0.0.0/0'],
-    scramSecret: kafka.scramSecretArn === undefined ? undefined : importSecret(scope, kafka.scramSecretArn),
+    scramSecret: kafka.scramSecretArn === undefined ? undefined : importSecret(scope, 'KafkaScramSecret', kafka.scramSecretArn),
+    scramSecretKeyArn: kafka.scramSecretKmsKeyArn,
+    tls:
+      kafka.tls === undefined
+        ? undefined
+        : {
+            secret: importSecret(scope, 'KafkaTlsSecret', kafka.tls.secretArn),
+            truststore: kafka.tls.truststore ?? false,
+            clientCertificate: kafka.tls.clientCertificate ?? false,
+            secretKeyArn: kafka.tls.secretKmsKeyArn,
+          },
   };
 }
 
@@ -28,8 +38,8 @@ function portsOf(bootstrapServers: string): number[] {
 }
 
 /** A complete ARN ends in the 6-character suffix Secrets Manager appends; a partial one does not. */
-function importSecret(scope: Construct, arn: string): secretsmanager.ISecret {
+function importSecret(scope: Construct, id: string, arn: string): secretsmanager.ISecret {
   return /-[A-Za-z0-9]{6}$/.test(arn)
-    ? secretsmanager.Secret.fromSecretCompleteArn(scope, 'KafkaScramSecret', arn)
-    : secretsmanager.Secret.fromSecretPartialArn(scope, 'KafkaScramSecret', arn);
+    ? secretsmanager.Secret.fromSecretCompleteArn(scope, id, arn)
+    : secretsmanager.Secret.fromSecretPartialArn(scope, id, arn);
 }

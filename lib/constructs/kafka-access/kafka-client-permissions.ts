@@ -9,9 +9,9 @@ export interface KafkaClientPermissionsProps {
   readonly connection: KafkaConnection;
   readonly store: KafkaStoreConfig;
   /**
-   * VPC CIDR the tasks get their IPs from. The registry's reader consumer group defaults to
-   * `schema-registry-<host.name>-<port>` and host.name is the task IP, so the group ARN pattern
-   * is narrowed to the VPC's fixed leading octets.
+   * VPC CIDR the tasks get their IPs from. Each node's reader consumer group
+   * (`kafkastore.group.id`) is `<kafka.groupId>-<host.name>-<port>`, set by the image's entrypoint,
+   * and host.name is the task IP, so the group ARN pattern is narrowed to the VPC's fixed octets.
    */
   readonly vpcCidr: string;
 }
@@ -46,7 +46,7 @@ export function grantKafkaClient(role: iam.IRole, props: KafkaClientPermissionsP
       resources: [arns.topic(store.topic)],
     }),
   );
-  const readerGroups = readerGroupsArn(role, connection, props.vpcCidr);
+  const readerGroups = readerGroupsArn(role, connection, readerGroupPattern(props.vpcCidr, store.groupId));
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({
       sid: 'UseRegistryGroups',
@@ -57,20 +57,20 @@ export function grantKafkaClient(role: iam.IRole, props: KafkaClientPermissionsP
   acknowledge(role, {
     id: wildcardResourceFindingId(role, readerGroups),
     reason:
-      'Each registry node reads _schemas with its own consumer group schema-registry-<task IP>-<port> ' +
-      '(kafkastore.group.id default); task IPs are only known at run time, so the group is a prefix pattern ' +
-      'limited to this cluster and to the VPC address range.',
+      'Each registry node reads _schemas with its own consumer group <kafka.groupId>-<task IP>-<port> ' +
+      '(kafkastore.group.id, set by the entrypoint); task IPs are only known at run time, so the group is a prefix ' +
+      'pattern limited to this cluster, this registry and the VPC address range.',
   });
 }
 
 /**
- * IAM pattern for the reader groups `schema-registry-<task IP>-<port>`: fixed to the octets the
- * VPC CIDR pins down (e.g. `schema-registry-10.40.*` for 10.40.0.0/16).
+ * IAM pattern for the reader groups `<groupId>-<task IP>-<port>`: fixed to the octets the VPC CIDR
+ * pins down (e.g. `schema-registry-10.40.*` for group `schema-registry` in 10.40.0.0/16).
  */
-export function readerGroupPattern(vpcCidr: string): string {
+export function readerGroupPattern(vpcCidr: string, groupId: string): string {
   const [address, prefix] = vpcCidr.split('/');
   const fixedOctets = address.split('.').slice(0, Math.floor(Number(prefix) / 8));
-  return `schema-registry-${fixedOctets.map((o) => `${o}.`).join('')}*`;
+  return `${groupId}-${fixedOctets.map((o) => `${o}.`).join('')}*`;
 }
 
 /**
@@ -78,8 +78,7 @@ export function readerGroupPattern(vpcCidr: string): string {
  * this app (ARN known only at deploy time) it names the cluster and wildcards the cluster UUID,
  * which keeps the ARN free of cross-stack tokens so the cdk-nag finding id is stable.
  */
-function readerGroupsArn(role: iam.IRole, connection: KafkaConnection, vpcCidr: string): string {
-  const pattern = readerGroupPattern(vpcCidr);
+function readerGroupsArn(role: iam.IRole, connection: KafkaConnection, pattern: string): string {
   const clusterArn = connection.clusterArn!;
   if (!Token.isUnresolved(clusterArn)) {
     const [head, name, uuid] = clusterArn.split('/');

@@ -39,6 +39,31 @@ export interface KafkaConnection {
    * @default undefined
    */
   readonly scramSecret?: secretsmanager.ISecret;
+  /**
+   * ARN of the customer managed KMS key that encrypts `scramSecret` (MSK requires one).
+   * @default undefined
+   */
+  readonly scramSecretKeyArn?: string;
+  /**
+   * TLS trust store and client certificate from Secrets Manager.
+   * @default undefined (the JVM's default CA certificates, no client certificate)
+   */
+  readonly tls?: KafkaTlsMaterial;
+}
+
+/** Where the registry's Kafka TLS stores come from (fields of one Secrets Manager secret). */
+export interface KafkaTlsMaterial {
+  /** Secret JSON with `truststore`/`truststorePassword` and/or `keystore`/`keystorePassword`. */
+  readonly secret: secretsmanager.ISecret;
+  /** The secret holds a trust store. */
+  readonly truststore: boolean;
+  /** The secret holds a client key store (mutual TLS). */
+  readonly clientCertificate: boolean;
+  /**
+   * ARN of the customer managed KMS key that encrypts the secret.
+   * @default undefined (aws/secretsmanager)
+   */
+  readonly secretKeyArn?: string;
 }
 
 /** Default broker port per auth mode on MSK (self-managed clusters set `brokerPort`). */

@@ -20,3 +20,9 @@ export const HEALTH_PATH: string = contract.healthPath;
 
 /** Build-arg names of docker/schema-registry/Dockerfile. */
 export const IMAGE_BUILD_ARGS = contract.imageBuildArgs;
+
+/** `uid:gid` the container runs as: the image's appuser (the Dockerfile checks it). */
+export const RUN_AS_USER: string = contract.runAsUser;
+
+/** The only paths the container writes, by volume name; everything else is read-only. */
+export const WRITABLE_VOLUMES: Readonly<Record<string, string>> = contract.writableVolumes;

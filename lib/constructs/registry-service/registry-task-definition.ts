@@ -12,8 +12,10 @@ import { grantKafkaClient } from '../kafka-access/kafka-client-permissions';
 import type { KafkaConnection } from '../kafka-access/kafka-connection';
 import { throwIfInvalidProps } from '../shared/invalid-props';
 import { retentionDays } from '../shared/retention';
+import { addWritableVolumes } from './container-filesystem';
 import { containerEnvironment } from './container-environment';
-import { HEALTH_PATH, IMAGE_BUILD_ARGS, REGISTRY_PORT, SECRET_ENV } from './env-contract';
+import { HEALTH_PATH, IMAGE_BUILD_ARGS, REGISTRY_PORT, RUN_AS_USER, SECRET_ENV } from './env-contract';
+import { grantKafkaSecretKeys, kafkaSecrets } from './kafka-credentials';
 
 /** docker/schema-registry, resolved from this file so synth works from any working directory. */
 const IMAGE_DIRECTORY = path.join(__dirname, '..', '..', '..', 'docker', 'schema-registry');
@@ -37,9 +39,10 @@ export interface RegistryTaskDefinitionProps {
 }
 
 /**
- * ARM64 Fargate task running the image built from docker/schema-registry. Non-secret settings
- * go in `environment`; credentials only through `secrets`, which the execution role may read
- * (and nothing else).
+ * ARM64 Fargate task running the image built from docker/schema-registry as its non-root user, on
+ * a read-only root filesystem (writable volumes only where the image writes), with a container
+ * memory limit. Non-secret settings go in `environment`; credentials only through `secrets`, which
+ * the execution role may read (and decrypt, for customer managed keys) and nothing else.
  */
 export class RegistryTaskDefinition extends Construct {
   readonly taskDefinition: ecs.FargateTaskDefinition;
@@ -49,13 +52,7 @@ export class RegistryTaskDefinition extends Construct {
   constructor(scope: Construct, id: string, props: RegistryTaskDefinitionProps) {
     super(scope, id);
     const { service, registry, kafka } = props;
-    throwIfInvalidProps(
-      this,
-      'RegistryTaskDefinition',
-      kafka.authMode === 'scram' && !kafka.scramSecret
-        ? ["kafka.scramSecret is required with authMode 'scram' (the secret behind kafka.scramSecretArn in the config)"]
-        : [],
-    );
+    throwIfInvalidProps(this, 'RegistryTaskDefinition', kafkaPropProblems(kafka));
 
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       cpu: service.cpu,
@@ -77,10 +74,7 @@ export class RegistryTaskDefinition extends Construct {
       secrets[SECRET_ENV.adminUsername] = ecs.Secret.fromSecretsManager(props.adminSecret, 'username');
       secrets[SECRET_ENV.adminPassword] = ecs.Secret.fromSecretsManager(props.adminSecret, 'password');
     }
-    if (kafka.authMode === 'scram' && kafka.scramSecret) {
-      secrets[SECRET_ENV.scramUsername] = ecs.Secret.fromSecretsManager(kafka.scramSecret, 'username');
-      secrets[SECRET_ENV.scramPassword] = ecs.Secret.fromSecretsManager(kafka.scramSecret, 'password');
-    }
+    Object.assign(secrets, kafkaSecrets(kafka));
 
     this.container = this.taskDefinition.addContainer('SchemaRegistry', {
       image: ecs.ContainerImage.fromAsset(IMAGE_DIRECTORY, {
@@ -88,6 +82,12 @@ export class RegistryTaskDefinition extends Construct {
         buildArgs: imageBuildArgs(registry),
       }),
       essential: true,
+      // The image's appuser, numerically, so ECS and Control Tower (CT.ECS.PR.3) see a non-root user.
+      user: RUN_AS_USER,
+      // ECS Exec needs a writable root (its agent writes there), so only then it stays writable.
+      readonlyRootFilesystem: !service.enableExecuteCommand,
+      // Hard limit = task memory: the container may use all of it, and never more (CT.ECS.PR.7).
+      memoryLimitMiB: service.memoryMiB,
       environment: containerEnvironment({ registry, kafka, store: props.store, memoryMiB: service.memoryMiB }),
       secrets,
       portMappings: [{ containerPort: REGISTRY_PORT, protocol: ecs.Protocol.TCP, name: 'http' }],
@@ -106,6 +106,8 @@ export class RegistryTaskDefinition extends Construct {
       stopTimeout: Duration.seconds(30),
     });
 
+    addWritableVolumes(this.taskDefinition, this.container);
+
     if (registry.mskIamAuthSha256 === undefined) {
       // Synth stays offline-friendly; the image build (cdk deploy) is what stops without it.
       Annotations.of(this).addWarningV2(
@@ -118,11 +120,12 @@ export class RegistryTaskDefinition extends Construct {
 
     grantKafkaClient(this.taskDefinition.taskRole, { connection: kafka, store: props.store, vpcCidr: props.vpcCidr });
 
+    grantKafkaSecretKeys(this.taskDefinition.obtainExecutionRole(), kafka);
     acknowledge(this.taskDefinition.obtainExecutionRole(), {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'ecr:GetAuthorizationToken (image pull login) supports no resource-level permissions; ' +
-        'the execution role is otherwise scoped to the image repository, its own log group and the secrets this task injects.',
+        'the execution role is otherwise scoped to the image repository, its own log group, the secrets this task injects and, through Secrets Manager only, the customer managed keys of those secrets.',
     });
     acknowledge(this.taskDefinition, {
       id: 'AwsSolutions-ECS2',
@@ -131,6 +134,26 @@ export class RegistryTaskDefinition extends Construct {
         'every credential is injected through task-definition secrets from Secrets Manager, which tests assert.',
     });
   }
+}
+
+/** Connection settings the config validation guarantees; checked again for direct construct use. */
+function kafkaPropProblems(kafka: KafkaConnection): string[] {
+  const problems: string[] = [];
+  if (kafka.authMode === 'scram' && !kafka.scramSecret) {
+    problems.push("kafka.scramSecret is required with authMode 'scram' (the secret behind kafka.scramSecretArn in the config)");
+  }
+  if (kafka.authMode === 'scram' && !kafka.scramSecretKeyArn) {
+    problems.push(
+      "kafka.scramSecretKeyArn is required with authMode 'scram' (MSK only accepts SCRAM secrets encrypted with a customer managed KMS key; kafka.scramSecretKmsKeyArn in the config)",
+    );
+  }
+  if (kafka.tls && kafka.authMode !== 'tls' && kafka.authMode !== 'scram') {
+    problems.push(`kafka.tls is only used with authMode 'tls' or 'scram', not '${kafka.authMode}'`);
+  }
+  if (kafka.tls?.clientCertificate && kafka.authMode !== 'tls') {
+    problems.push("kafka.tls.clientCertificate is only used with authMode 'tls' (mutual TLS)");
+  }
+  return problems;
 }
 
 /** Docker build args from config; the jar checksum is passed only when configured. */

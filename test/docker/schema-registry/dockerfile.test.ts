@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { argDefaults, readInstructions, runBody, type Instruction } from './support/dockerfile';
 import { contract } from './support/fixtures';
-import { ENTRYPOINT, IMAGE_DIR } from './support/paths';
+import { ENTRYPOINT_PARTS_DIR, IMAGE_DIR } from './support/paths';
 
 const instructions = readInstructions();
 const args = argDefaults(instructions);
@@ -184,15 +184,65 @@ describe('Dockerfile', () => {
   });
 
   test('creates the secrets directory the entrypoint writes to, owned by appuser', () => {
-    const script = fs.readFileSync(ENTRYPOINT, 'utf8');
-    const defaultDir = /SR_CONFIG_DIR:-([^}]+)\}/.exec(script)![1];
-    expect(of('RUN').map((i) => i.args)).toContain(`install -d -m 0700 -o appuser ${defaultDir}`);
+    const common = fs.readFileSync(path.join(ENTRYPOINT_PARTS_DIR, 'common.sh'), 'utf8');
+    const defaultDir = /SR_CONFIG_DIR:-([^}]+)\}/.exec(common)![1];
+    expect(
+      of('RUN')
+        .map((i) => i.args)
+        .join('\n'),
+    ).toContain(`install -d -m 0700 -o appuser ${defaultDir}`);
   });
 
-  test('copies the entrypoint executable and uses it as ENTRYPOINT', () => {
-    expect(of('COPY').map((i) => i.args)).toContain('--chmod=0755 entrypoint.sh /usr/local/bin/sr-entrypoint.sh');
-    expect(of('ENTRYPOINT').map((i) => i.args)).toEqual(['["/usr/local/bin/sr-entrypoint.sh"]']);
+  test('copies the entrypoint and its parts together and uses it as ENTRYPOINT', () => {
+    const copies = of('COPY').map((i) => i.args);
+    expect(copies).toContain('--chmod=0755 entrypoint.sh /usr/local/lib/sr-entrypoint/entrypoint.sh');
+    // entrypoint.sh sources $(dirname "$0")/entrypoint.d/*.sh.
+    expect(copies).toContain('--chmod=0755 entrypoint.d/ /usr/local/lib/sr-entrypoint/entrypoint.d/');
+    expect(of('ENTRYPOINT').map((i) => i.args)).toEqual(['["/usr/local/lib/sr-entrypoint/entrypoint.sh"]']);
     expect(of('CMD')).toEqual([]);
+  });
+
+  describe('read-only root filesystem', () => {
+    test('declares exactly the writable volumes of the task definition, after every build step', () => {
+      const volumes = of('VOLUME');
+      expect(volumes).toHaveLength(1);
+      expect(JSON.parse(volumes[0].args)).toEqual(Object.values(contract.writableVolumes));
+      // Fargate copies the image content and owner of a VOLUME path into the task volume mounted there.
+      expect(instructions.filter((i) => ['RUN', 'COPY', 'ADD'].includes(i.keyword)).every((i) => i.index < volumes[0].index)).toBe(true);
+    });
+
+    test('the launcher log directory belongs to appuser', () => {
+      expect(
+        of('RUN')
+          .map((i) => i.args)
+          .join('\n'),
+      ).toContain(`install -d -m 0755 -o appuser ${contract.writableVolumes.logs}`);
+    });
+  });
+
+  describe('image user check (run with an id stub)', () => {
+    const body = runBody(instructions, 'id -u appuser');
+    const idStub = (uid: number, gid: number) => (root: string) =>
+      fs.writeFileSync(
+        path.join(root, 'bin', 'id'),
+        `#!/bin/sh\n[ "$2" = appuser ] || exit 64\ncase $1 in -u) echo ${uid} ;; -g) echo ${gid} ;; *) exit 64 ;; esac\n`,
+        { mode: 0o755 },
+      );
+
+    test('passes when appuser is the runAsUser of env-contract.json', () => {
+      const [uid, gid] = contract.runAsUser.split(':').map(Number);
+      const run = runBuildStep(body, {}, idStub(uid, gid));
+
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    });
+
+    test('stops the build when the base image moves appuser', () => {
+      const run = runBuildStep(body, {}, idStub(1001, 1001));
+
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain(`appuser is 1001:1001 in the base image, but the task definition runs as ${contract.runAsUser}`);
+    });
   });
 
   test('has a HEALTHCHECK on GET / with curl', () => {
@@ -218,6 +268,8 @@ describe('Dockerfile', () => {
 
   test('.dockerignore keeps the build context to what the Dockerfile copies', () => {
     const ignore = fs.readFileSync(path.join(IMAGE_DIR, '.dockerignore'), 'utf8').split('\n');
-    expect(ignore).toEqual(expect.arrayContaining(['*', '!Dockerfile', '!entrypoint.sh', '!plugins/', '!plugins/**']));
+    expect(ignore).toEqual(
+      expect.arrayContaining(['*', '!Dockerfile', '!entrypoint.sh', '!entrypoint.d/', '!entrypoint.d/*.sh', '!plugins/', '!plugins/**']),
+    );
   });
 });

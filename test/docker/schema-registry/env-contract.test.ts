@@ -1,9 +1,13 @@
 import * as fs from 'node:fs';
-import { DOCKERFILE, ENTRYPOINT } from './support/paths';
+import * as path from 'node:path';
+import { DOCKERFILE, ENTRYPOINT, ENTRYPOINT_PARTS_DIR } from './support/paths';
 import { contract } from './support/fixtures';
 
 const script = fs.readFileSync(ENTRYPOINT, 'utf8');
-const code = script
+const parts = fs.readdirSync(ENTRYPOINT_PARTS_DIR).filter((f) => f.endsWith('.sh'));
+/** entrypoint.sh and every part it sources, without comment lines. */
+const code = [script, ...parts.map((f) => fs.readFileSync(path.join(ENTRYPOINT_PARTS_DIR, f), 'utf8'))]
+  .join('\n')
   .split('\n')
   .filter((line) => !line.trimStart().startsWith('#'))
   .join('\n');
@@ -56,6 +60,11 @@ describe('env-contract.json <-> entrypoint.sh', () => {
     expect(unsetLine).toBeDefined();
     expect(unsetLine!.split(/\s+/).slice(1).sort()).toEqual(Object.values(contract.secrets).sort());
     expect(code.indexOf(unsetLine!)).toBeLessThan(code.lastIndexOf('exec "${SCHEMA_REGISTRY_LAUNCHER'));
+  });
+
+  test('entrypoint.sh sources every part in entrypoint.d (and nothing else)', () => {
+    const sourced = [...script.matchAll(/^\. "\$parts_dir\/([\w-]+\.sh)"$/gm)].map((m) => m[1]);
+    expect(sourced.sort()).toEqual([...parts].sort());
   });
 
   test('the image serves the contract port and health path', () => {

@@ -201,7 +201,7 @@ test('a config with several problems lists every one of them in one error', () =
     ' - service.minTasks: prod needs at least 2 tasks (got 1) so one task or AZ can fail',
     ' - service.useSpot: prod must not run on FARGATE_SPOT (tasks can be reclaimed with 2 minutes notice)',
     ' - registry.heapShare: 0.1 is out of range; use 0.25 to 0.85 of task memory (the JVM needs the rest for metaspace and threads)',
-    " - registry.extraProperties['host.name']: is managed by the app (set it through the typed config, not extraProperties)",
+    " - registry.extraProperties['host.name']: is managed by the app; the entrypoint sets each task's own IP (leader forwarding); nothing to set",
     ' - kafka.brokerCount: 4 is not a multiple of the AZ count (3); MSK spreads brokers evenly over the AZs',
   ]);
   expect(message.endsWith('Fix the values in lib/config/environments.ts or the matching -c overrides.')).toBe(true);

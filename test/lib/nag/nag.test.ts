@@ -18,7 +18,8 @@ describe.each(['dev', 'staging', 'prod'] as const)('cdk-nag AwsSolutions (%s)', 
 });
 
 test('no findings with HTTPS, DNS, ECS Exec on and an existing IAM cluster', () => {
-  const config = configWith('prod', {
+  // ECS Exec is refused in prod (read-only root filesystem); staging may enable it.
+  const config = configWith('staging', {
     endpoint: {
       certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012',
       dns: { hostedZoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'internal.example.com', recordName: 'schema-registry' },
@@ -38,6 +39,26 @@ test('no findings with HTTPS, DNS, ECS Exec on and an existing IAM cluster', () 
     },
   };
   expect(findings(synthStage(existing).stage)).toEqual([]);
+});
+
+test('no findings with SCRAM and a private CA, their secrets encrypted with customer managed keys', () => {
+  const key = (id: string) => `arn:aws:kms:eu-west-1:123456789012:key/${id}abcd-12ab-34cd-56ef-1234567890ab`;
+  const kafka = {
+    mode: 'existing' as const,
+    topic: '_schemas',
+    groupId: 'schema-registry',
+    replicationFactor: 3,
+    auth: 'scram' as const,
+    bootstrapServers: 'b-1.kafka.internal:9096',
+    scramSecretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_registry-AbCdEf',
+    scramSecretKmsKeyArn: key('1111'),
+    tls: {
+      secretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:kafka/tls-AbCdEf',
+      truststore: true,
+      secretKmsKeyArn: key('2222'),
+    },
+  };
+  expect(findings(synthStage({ ...configWith('prod'), kafka }).stage)).toEqual([]);
 });
 
 test('the checks do fire: a wildcard policy without acknowledgement is reported', () => {

@@ -285,7 +285,7 @@ describe('Registry stack (dev defaults)', () => {
     expect(images[0].source.platform).toBe('linux/arm64');
     expect(images[0].source.dockerBuildArgs).toEqual({
       [contract.imageBuildArgs.cpVersion]: '8.0.4',
-      [contract.imageBuildArgs.mskIamAuthVersion]: '2.3.2',
+      [contract.imageBuildArgs.mskIamAuthVersion]: '2.3.8',
     });
   });
 
@@ -387,7 +387,8 @@ describe('Registry stack with an existing Kafka cluster', () => {
 
   test('SCRAM: credentials from the configured secret through secrets; no MSK cluster created', () => {
     const secretArn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:kafka/registry-AbCdEf';
-    const { registry: t, data } = synthStage(existing({ scramSecretArn: secretArn, brokerCidrs: ['10.9.0.0/16'] }));
+    const scramSecretKmsKeyArn = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const { registry: t, data } = synthStage(existing({ scramSecretArn: secretArn, scramSecretKmsKeyArn, brokerCidrs: ['10.9.0.0/16'] }));
     data.resourceCountIs('AWS::MSK::Cluster', 0);
     const c = container(t);
     const secrets = Object.fromEntries(c.Secrets.map((s: { Name: string; ValueFrom: unknown }) => [s.Name, s.ValueFrom]));
@@ -420,8 +421,8 @@ describe('Registry stack with an existing Kafka cluster', () => {
     expect(bySid.ConnectToCluster).toBe(clusterArn);
     expect(bySid.UseSchemasTopic).toBe(`${base}:topic/${id}/_schemas_team_a`);
     expect([...bySid.UseRegistryGroups].sort()).toEqual([
-      `${base}:group/${id}/schema-registry-10.40.*`,
       `${base}:group/${id}/schema-registry-team-a`,
+      `${base}:group/${id}/schema-registry-team-a-10.40.*`,
     ]);
     expect(container(t).Secrets.map((s: { Name: string }) => s.Name)).not.toContain(contract.secrets.scramPassword);
   });

@@ -98,13 +98,17 @@ describe('entrypoint: HTTP basic authentication', () => {
     expectNoSecretInOutput(run);
   });
 
-  test.each(contract.kafkaAuthModes)('off: no files, no authentication settings (Kafka auth mode %s)', async (mode) => {
+  test.each(contract.kafkaAuthModes)('off: no realm, no password file, no authentication settings (Kafka auth mode %s)', async (mode) => {
     const run = await runEntrypoint({ ...taskDefinitionEnv({ [e.kafkaAuthMode]: mode }), ...injectedSecrets() });
 
     expect(run.exitCode).toBe(0);
-    expect(fs.existsSync(run.configDir)).toBe(false);
+    expect(fs.existsSync(path.join(run.configDir, 'password.properties'))).toBe(false);
+    const jaasFile = path.join(run.configDir, 'jaas.conf');
+    // Only SCRAM needs a JAAS file without basic auth (its KafkaClient section).
+    expect(fs.existsSync(jaasFile)).toBe(mode === 'scram');
+    if (mode === 'scram') expect(fs.readFileSync(jaasFile, 'utf8')).not.toContain('SchemaRegistry-Props');
     expect(Object.keys(run.launcherEnv!).filter((k) => k.startsWith('SCHEMA_REGISTRY_AUTHENTICATION_'))).toEqual([]);
-    expect(run.launcherEnv!.SCHEMA_REGISTRY_OPTS).toBeUndefined();
+    expect(run.launcherEnv!.SCHEMA_REGISTRY_OPTS === undefined).toBe(mode !== 'scram');
     expect(run.stderr).toContain('basic auth: off');
     expectNoSecretInOutput(run);
   });

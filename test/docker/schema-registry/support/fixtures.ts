@@ -13,6 +13,15 @@ export const SECRETS = {
   scramPassword: 'Sc\\ra"m-LEAKMARKpw-#!=:$`x',
   adminUsername: 'registry-admin',
   adminPassword: 'Ad\\m"in-LEAKMARKpw=#:$`y',
+  // Leading space, backslash sequences and separators: all must survive java.util.Properties.
+  tlsTruststorePassword: ' Tr\\ust\\u0041-LEAKMARKpw=#:!',
+  tlsKeystorePassword: 'Ke\\y"st-LEAKMARKpw:=$`z ',
+} as const;
+
+/** Key-store bytes (not real stores: the entrypoint only moves them) with a marker and non-text bytes. */
+export const STORES = {
+  truststore: Buffer.concat([Buffer.from([0x30, 0x82, 0x00, 0xff]), Buffer.from('truststore-LEAKMARKstore'), Buffer.from([0x0a, 0x0d])]),
+  keystore: Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), Buffer.from('keystore-LEAKMARKstore'), Buffer.from([0x00])]),
 } as const;
 
 /** The non-secret settings the task definition always sets (names from env-contract.json). */
@@ -40,6 +49,21 @@ export function injectedSecrets(): Record<string, string> {
     [s.scramPassword]: SECRETS.scramPassword,
     [s.adminUsername]: SECRETS.adminUsername,
     [s.adminPassword]: SECRETS.adminPassword,
+  };
+}
+
+/** The Kafka TLS stores as the task definition injects them (base64 from Secrets Manager). */
+export function tlsSecrets(
+  which: { truststore?: boolean; keystore?: boolean } = { truststore: true, keystore: true },
+): Record<string, string> {
+  const s = contract.secrets;
+  return {
+    ...(which.truststore
+      ? { [s.tlsTruststore]: STORES.truststore.toString('base64'), [s.tlsTruststorePassword]: SECRETS.tlsTruststorePassword }
+      : {}),
+    ...(which.keystore
+      ? { [s.tlsKeystore]: STORES.keystore.toString('base64'), [s.tlsKeystorePassword]: SECRETS.tlsKeystorePassword }
+      : {}),
   };
 }
 

@@ -1,11 +1,15 @@
 /**
  * Models of the two Java parsers a secret passes through after the entrypoint, so tests can prove
- * the escaping round-trips: java.util.Properties.load (the cp launcher writes values verbatim into
- * a .properties file) and the quoted-string rule of Kafka's JAAS config parser (StreamTokenizer).
+ * the escaping round-trips: java.util.Properties.load (password files, Kafka's FileConfigProvider)
+ * and the quoted-string rule of the JDK's JAAS file parser (StreamTokenizer).
  */
 
-/** Value as java.util.Properties.load reads it: a backslash escapes the next character. */
-export function propertiesUnescape(raw: string): string {
+/**
+ * Value as java.util.Properties.load reads it (the text after the separator): leading whitespace
+ * is skipped, then a backslash escapes the next character.
+ */
+export function propertiesUnescape(text: string): string {
+  const raw = text.replace(/^[ \t\f]+/, '');
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];

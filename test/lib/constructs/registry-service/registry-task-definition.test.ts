@@ -29,7 +29,7 @@ describe('RegistryTaskDefinition image checksum', () => {
   });
 });
 
-test("Kafka auth 'scram' without the SCRAM secret names the missing prop", () => {
+test("Kafka auth 'scram' without the SCRAM secret and its key names both missing props", () => {
   const stack = new Stack(testApp(), 'Task');
   const { service, registry, kafka } = ENVIRONMENTS.dev;
   expect(
@@ -44,6 +44,7 @@ test("Kafka auth 'scram' without the SCRAM secret names the missing prop", () =>
         logRemovalPolicy: RemovalPolicy.DESTROY,
       }),
   ).toThrow(
-    "RegistryTaskDefinition at Task/Task: invalid props:\n - kafka.scramSecret is required with authMode 'scram' (the secret behind kafka.scramSecretArn in the config)",
+    "RegistryTaskDefinition at Task/Task: invalid props:\n - kafka.scramSecret is required with authMode 'scram' (the secret behind kafka.scramSecretArn in the config)\n" +
+      " - kafka.scramSecretKeyArn is required with authMode 'scram' (MSK only accepts SCRAM secrets encrypted with a customer managed KMS key; kafka.scramSecretKmsKeyArn in the config)",
   );
 });

@@ -2,9 +2,11 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import contract from '../../../../docker/schema-registry/env-contract.json';
 import { defaultStage } from '../../stacks/stage-fixture';
 
-/** The one task definition of a Registry stack template. */
+/** The Schema Registry task definition of a Registry stack (the stack also holds the migration task). */
 function taskDefinition(template: Template): Record<string, any> {
-  const defs = Object.values(template.findResources('AWS::ECS::TaskDefinition'));
+  const defs = Object.values(template.findResources('AWS::ECS::TaskDefinition')).filter((def) =>
+    def.Properties.ContainerDefinitions.some((c: { Name: string }) => c.Name === 'SchemaRegistry'),
+  );
   expect(defs).toHaveLength(1);
   return defs[0].Properties;
 }

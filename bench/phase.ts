@@ -93,10 +93,16 @@ async function run(request: PhaseRequest): Promise<PhaseResult> {
     }
     case 'sync': {
       const [source, target] = [client(request.sourceUrl), client(request.targetUrl)];
-      const result = await syncPass(source, target, { ledgerLocation: request.ledger });
+      const steps: Record<string, number> = {};
+      const result = await syncPass(source, target, {
+        ledgerLocation: request.ledger,
+        // Time from the start to the first progress report of each phase: where the time goes.
+        onProgress: (p) => void (steps[`${p.phase}StartedAtMs`] ??= performance.now() - start),
+      });
       source.close();
       target.close();
       return done({
+        ...steps,
         written: result.written,
         versionsBehind: result.versionsBehind,
         complete: result.complete,

@@ -5,11 +5,20 @@ import type { PhaseRequest, PhaseResult } from './phase';
 /** Versions the source gains between the first sync and the cut-over. */
 const CHANGED_VERSIONS = 100;
 
+export interface SyncPassNumbers {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly writes: number;
+  readonly peakRssMiB: number;
+  /** When each phase of the pass started (ms from the start): where the time goes. */
+  readonly details: PhaseResult['details'];
+}
+
 export interface SyncBenchResult {
   /** The first pass into an empty target: a full migration, against the write floor. */
-  readonly firstPass: { readonly ms: number; readonly cpuMs: number; readonly writes: number; readonly peakRssMiB: number };
+  readonly firstPass: SyncPassNumbers;
   /** A pass over an unchanged source: reads both registries, writes nothing. */
-  readonly unchangedPass: { readonly ms: number; readonly cpuMs: number; readonly writes: number; readonly peakRssMiB: number };
+  readonly unchangedPass: SyncPassNumbers;
   /** The cut-over after the source gained CHANGED_VERSIONS versions. */
   readonly cutover: {
     readonly ms: number;
@@ -55,8 +64,14 @@ export async function benchSync(context: {
   log(`cutover: ${(cut.ms / 1000).toFixed(2)} s, freeze window ${(Number(cut.details.freezeMs) / 1000).toFixed(2)} s`);
 
   return {
-    firstPass: { ms: first.ms, cpuMs: first.cpuMs, writes: firstWrites, peakRssMiB: first.peakRssMiB },
-    unchangedPass: { ms: unchanged.ms, cpuMs: unchanged.cpuMs, writes: unchangedWrites, peakRssMiB: unchanged.peakRssMiB },
+    firstPass: { ms: first.ms, cpuMs: first.cpuMs, writes: firstWrites, peakRssMiB: first.peakRssMiB, details: first.details },
+    unchangedPass: {
+      ms: unchanged.ms,
+      cpuMs: unchanged.cpuMs,
+      writes: unchangedWrites,
+      peakRssMiB: unchanged.peakRssMiB,
+      details: unchanged.details,
+    },
     cutover: {
       ms: cut.ms,
       freezeMs: Number(cut.details.freezeMs),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SchemaContent, SchemaType } from '../../registry-client/types';
 
 /**
@@ -9,15 +10,32 @@ import type { SchemaContent, SchemaType } from '../../registry-client/types';
 
 const AVRO_PRIMITIVES = new Set(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
 
-/** A string that is equal for two contents exactly when the server would treat them as the same schema. */
+/**
+ * Fingerprints by content object: a sync pass asks about the same records in its conflict
+ * check, its removal plan and the ledger (records are never mutated once read).
+ */
+const fingerprints = new WeakMap<SchemaContent, string>();
+
+/**
+ * A string that is equal for two contents exactly when the server would treat them as the
+ * same schema: the SHA-256 (hex) of their canonical form. A hash rather than the form itself,
+ * so that remembering the fingerprint of every version of two registries costs 64 characters
+ * per version, not a second copy of every schema.
+ */
 export function contentFingerprint(content: SchemaContent): string {
-  return stableJson([
-    content.schemaType,
-    normalisedSchemaText(content.schemaType, content.schema),
-    (content.references ?? []).map((ref) => [ref.name, ref.subject, ref.version]),
-    emptyToUndefined(content.metadata) ?? null,
-    emptyToUndefined(content.ruleSet) ?? null,
-  ]);
+  let fingerprint = fingerprints.get(content);
+  if (fingerprint === undefined) {
+    const canonicalForm = stableJson([
+      content.schemaType,
+      normalisedSchemaText(content.schemaType, content.schema),
+      (content.references ?? []).map((ref) => [ref.name, ref.subject, ref.version]),
+      emptyToUndefined(content.metadata) ?? null,
+      emptyToUndefined(content.ruleSet) ?? null,
+    ]);
+    fingerprint = createHash('sha256').update(canonicalForm).digest('hex');
+    fingerprints.set(content, fingerprint);
+  }
+  return fingerprint;
 }
 
 /** AVRO and JSON text compared as parsed JSON; PROTOBUF compared with whitespace runs collapsed. */
@@ -25,36 +43,34 @@ export function normalisedSchemaText(schemaType: SchemaType, text: string): stri
   if (schemaType === 'PROTOBUF') return text.replace(/\s+/g, ' ').trim();
   try {
     const parsed: unknown = JSON.parse(text);
-    return stableJson(schemaType === 'AVRO' ? collapseAvroPrimitives(parsed) : parsed);
+    return JSON.stringify(canonical(parsed, schemaType === 'AVRO'));
   } catch {
     // Not JSON: the server would have refused it; compare it as text.
     return text.trim();
   }
 }
 
-/** `{"type":"long"}` is the same Avro schema as `"long"` (Avro's canonical string prints the latter). */
-function collapseAvroPrimitives(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(collapseAvroPrimitives);
-  if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 1 && entries[0][0] === 'type' && typeof entries[0][1] === 'string' && AVRO_PRIMITIVES.has(entries[0][1])) {
-    return entries[0][1];
-  }
-  return Object.fromEntries(entries.map(([key, inner]) => [key, collapseAvroPrimitives(inner)]));
-}
-
 /** JSON with object keys sorted, so key order never makes two values differ. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return JSON.stringify(canonical(value, false));
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+/**
+ * `value` with object keys sorted and undefined members left out; with `avro`, also
+ * `{"type":"long"}` written as `"long"` (the same Avro schema: Avro's canonical string prints
+ * the latter). One walk, since fingerprints are computed for every version of a registry.
+ */
+function canonical(value: unknown, avro: boolean): unknown {
+  if (Array.isArray(value)) return value.map((inner) => canonical(inner, avro));
   if (typeof value !== 'object' || value === null) return value;
   const source = value as Record<string, unknown>;
+  const keys = Object.keys(source);
+  if (avro && keys.length === 1 && keys[0] === 'type' && typeof source.type === 'string' && AVRO_PRIMITIVES.has(source.type)) {
+    return source.type;
+  }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source).sort()) {
-    if (source[key] !== undefined) out[key] = sortKeys(source[key]);
+  for (const key of keys.sort()) {
+    if (source[key] !== undefined) out[key] = canonical(source[key], avro);
   }
   return out;
 }

@@ -43,21 +43,7 @@ export function indexSchemas(records: readonly SchemaRecord[]): SchemaIndex {
     push(byId, idKey(record.context, record.id), record);
   }
   for (const versions of bySubject.values()) versions.sort((a, b) => a.version - b.version);
-  const fingerprints = new WeakMap<SchemaRecord, string>();
-  return {
-    records,
-    byVersion,
-    bySubject,
-    byId,
-    fingerprint(record) {
-      let value = fingerprints.get(record);
-      if (value === undefined) {
-        value = contentFingerprint(record);
-        fingerprints.set(record, value);
-      }
-      return value;
-    },
-  };
+  return { records, byVersion, bySubject, byId, fingerprint: contentFingerprint };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

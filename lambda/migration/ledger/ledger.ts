@@ -44,7 +44,7 @@ export interface LedgerFile {
 
 /** A short, stable hash of a schema's content identity (type, canonical text, references, metadata, ruleSet). */
 export function contentHash(content: SchemaContent): string {
-  return createHash('sha256').update(contentFingerprint(content)).digest('hex').slice(0, 24);
+  return contentFingerprint(content).slice(0, 24);
 }
 
 /** True when `record` is exactly what `pair` says the migration wrote at its subject-version. */

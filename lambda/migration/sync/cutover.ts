@@ -1,13 +1,15 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { freezeRegistry, planFreeze, readFreezeState, unfreezeRegistry } from '../freeze';
 import { applyPlan, heldTargetModes, planImport, type ImportPlan } from '../import';
+import type { ExpectedState } from '../format/expected-state';
+import type { RegistrySnapshot } from '../format/snapshot';
 import { readRegistrySnapshot } from '../snapshot';
 import { getDefaultStore, type ExportStore } from '../store';
 import type { RegistryMode } from '../../registry-client/types';
 import { verifyTarget, type VerifyReport } from '../verify';
 import { markCutOver } from './ledger-phase';
 import { reHold } from './re-hold';
-import { syncPass, type SyncPassResult } from './sync-pass';
+import { syncPass, type SyncPassOptions, type SyncPassResult } from './sync-pass';
 
 /** The steps of a cut-over, in order; a failure names the one it stopped at. */
 export type CutoverStep = 'check-target' | 'catch-up-sync' | 'freeze' | 'final-sync' | 'verify' | 'restore-modes';
@@ -91,8 +93,9 @@ export async function cutover(source: SchemaRegistryApi, target: SchemaRegistryA
   let held: ReadonlyMap<string, RegistryMode> = new Map();
   try {
     await step('check-target', () => target.listContexts());
-    const catchUp = await step('catch-up-sync', () => syncPass(source, target, { ...passOptions, dryRun: options.dryRun }));
-    await options.onPass?.('catch-up', catchUp);
+    // Each pass is reduced to what later steps use: two registries' snapshots per pass held
+    // to the end would double the cut-over's memory.
+    const catchUp = await step('catch-up-sync', () => catchUpPass(source, target, { ...passOptions, dryRun: options.dryRun }, options));
     if (options.dryRun) return await dryRunReport(source, catchUp, log);
 
     const freeze = await step('freeze', () =>
@@ -101,12 +104,10 @@ export async function cutover(source: SchemaRegistryApi, target: SchemaRegistryA
     frozenAt = freeze.firstWriteAt;
     frozenScopes = freeze.changes.length;
     const freezeState = await step('final-sync', async () => readFreezeState(options.freezeStateLocation, options.store));
-    const final = await step('final-sync', () => syncPass(source, target, { ...passOptions, freezeState }));
-    await options.onPass?.('final', final);
+    const final = await step('final-sync', () => finalPass(source, target, { ...passOptions, freezeState }, options));
     if (!final.complete) throw new StepFailure('final-sync', new Error('the final sync pass did not complete'));
 
-    // Nothing written: what the pass read is the target now. Otherwise read it again.
-    const targetNow = final.written === 0 ? final.target : await step('verify', () => readRegistrySnapshot(target));
+    const targetNow = final.targetUnchanged ?? (await step('verify', () => readRegistrySnapshot(target)));
     held = heldTargetModes(final.source);
     const report = verifyTarget(final.source, targetNow, { heldModes: held });
     if (!report.ok) {
@@ -188,12 +189,47 @@ async function finishBookkeeping(
   }
 }
 
-async function dryRunReport(source: SchemaRegistryApi, catchUp: SyncPassResult, log: (line: string) => void): Promise<CutoverResult> {
+/** What the cut-over keeps of the catch-up pass: only what a dry run reports. */
+interface CatchUpSummary {
+  readonly plannedWrites: number;
+  readonly heldModes: number;
+}
+
+async function catchUpPass(
+  source: SchemaRegistryApi,
+  target: SchemaRegistryApi,
+  passOptions: SyncPassOptions,
+  options: CutoverOptions,
+): Promise<CatchUpSummary> {
+  const pass = await syncPass(source, target, passOptions);
+  await options.onPass?.('catch-up', pass);
+  return { plannedWrites: pass.plan.totalWrites, heldModes: heldTargetModes(pass.source).size };
+}
+
+/** What the cut-over keeps of the final pass: the frozen source, and the target when the pass left it as read. */
+interface FinalPassSummary {
+  readonly complete: boolean;
+  readonly source: ExpectedState;
+  /** The target as the pass read it, when the pass wrote nothing (it is then the target now). */
+  readonly targetUnchanged?: RegistrySnapshot;
+}
+
+async function finalPass(
+  source: SchemaRegistryApi,
+  target: SchemaRegistryApi,
+  passOptions: SyncPassOptions,
+  options: CutoverOptions,
+): Promise<FinalPassSummary> {
+  const pass = await syncPass(source, target, passOptions);
+  await options.onPass?.('final', pass);
+  return { complete: pass.complete, source: pass.source, targetUnchanged: pass.written === 0 ? pass.target : undefined };
+}
+
+async function dryRunReport(source: SchemaRegistryApi, catchUp: CatchUpSummary, log: (line: string) => void): Promise<CutoverResult> {
   const freeze = await planFreeze(source);
-  const restoredModes = heldTargetModes(catchUp.source).size;
   log(
-    `Dry run: the catch-up sync would make ${catchUp.plan.totalWrites} write(s); the freeze would set ${freeze.changes.length} scope(s) READONLY; ` +
+    `Dry run: the catch-up sync would make ${catchUp.plannedWrites} write(s); the freeze would set ${freeze.changes.length} scope(s) READONLY; ` +
       "then a final sync, verify, and the source's modes on the target. Nothing was written.",
   );
-  return { ok: true, dryRun: true, frozenScopes: freeze.changes.length, restoredModes };
+  return { ok: true, dryRun: true, frozenScopes: freeze.changes.length, restoredModes: catchUp.heldModes };
 }

@@ -81,7 +81,12 @@ function timerThread(): TimerThread {
 /** Resolves `ms` milliseconds from now (sub-millisecond accurate, never early); `ms <= 0` resolves at once. */
 export function preciseDelay(ms: number): Promise<void> {
   if (ms <= 0) return Promise.resolve();
-  const deadline = process.hrtime.bigint() + BigInt(Math.ceil(ms * 1e6));
+  return preciseDelayUntil(process.hrtime.bigint() + BigInt(Math.ceil(ms * 1e6)));
+}
+
+/** Resolves at `deadline` (`process.hrtime.bigint()` nanoseconds; never early); a past deadline resolves at once. */
+export function preciseDelayUntil(deadline: bigint): Promise<void> {
+  if (deadline <= process.hrtime.bigint()) return Promise.resolve();
   const t = timerThread();
   return new Promise<void>((resolve) => {
     const id = t.nextId++;

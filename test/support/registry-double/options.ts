@@ -11,7 +11,7 @@ export interface RegistryDoubleOptions {
   version?: string;
   /** When set, every request except GET / needs this HTTP basic auth (401 otherwise). @default no auth */
   auth?: { username: string; password: string };
-  /** Latency added to each write, inside the single write lock (writes are serialized like the real leader). @default 0 */
+  /** Service time of each write, inside the single write lock (writes are serialized like the real leader; queued writes complete this far apart). @default 0 */
   writeLatencyMs?: number;
   /** Latency added to each read request (not serialized). @default 0 */
   readLatencyMs?: number;

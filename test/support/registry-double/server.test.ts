@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { RegistryDouble, startRegistryDouble } from './index';
 import { preciseDelay } from './latency';
+import { WriteLock } from './lock';
 import { Caller, httpCaller } from './testing';
 
 /**
@@ -126,6 +127,17 @@ describe('registry double: HTTP', () => {
     } finally {
       await registry.close();
     }
+  });
+
+  test('write service time: a queued write starts when the previous one ends, an idle lock starts on arrival', () => {
+    const lock = new WriteLock();
+    const ms = (n: number) => BigInt(n * 1e6);
+    expect(lock.serviceDeadline(ms(100), 2)).toBe(ms(102));
+    // Arrived while the first was in service: ends 2 ms after it, whenever the timer woke the first.
+    expect(lock.serviceDeadline(ms(101), 2)).toBe(ms(104));
+    expect(lock.serviceDeadline(ms(103), 2)).toBe(ms(106));
+    // Arrived after the lock went idle: the gap is not made up.
+    expect(lock.serviceDeadline(ms(110), 2)).toBe(ms(112));
   });
 
   test('setLatency changes latency at run time; absent fields keep their value', async () => {

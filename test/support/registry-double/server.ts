@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { rewriteContextPrefix } from './context-prefix';
 import { RegistryHttpError, errors } from './errors';
 import { FaultInjector } from './faults';
-import { preciseDelay } from './latency';
+import { preciseDelay, preciseDelayUntil } from './latency';
 import { WriteLock } from './lock';
 import type { ResolvedOptions } from './options';
 import { Reply, RequestContext, Router } from './router';
@@ -124,12 +124,13 @@ async function execute(
       return early;
     }
   }
+  const arrivedAt = process.hrtime.bigint();
   return lock.run(async () => {
     const reply = route.handle(ctx);
     if (reply.mutated) {
       stats.writes++;
       // The Kafka round trip happens while the lock is held.
-      await preciseDelay(options.writeLatencyMs);
+      if (options.writeLatencyMs > 0) await preciseDelayUntil(lock.serviceDeadline(arrivedAt, options.writeLatencyMs));
     }
     return reply;
   });

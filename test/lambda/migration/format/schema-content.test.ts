@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { contentFingerprint, normalisedSchemaText, sameJson } from '../../../../lambda/migration/format/schema-content';
+import { contentHash } from '../../../../lambda/migration/ledger/ledger';
 
 describe('contentFingerprint', () => {
   const base = { schemaType: 'AVRO' as const, schema: '{"type":"record","name":"A","fields":[{"name":"x","type":"long"}]}' };
@@ -25,6 +27,12 @@ describe('contentFingerprint', () => {
 
   it('treats empty metadata, ruleSet and references as absent (the server omits empty fields)', () => {
     expect(contentFingerprint({ ...base, metadata: {}, ruleSet: {}, references: [] })).toBe(contentFingerprint(base));
+  });
+
+  it('is the SHA-256 of the canonical form, so ledgers recorded before it was cached keep matching', () => {
+    const canonicalForm = JSON.stringify(['AVRO', '{"fields":[{"name":"x","type":"long"}],"name":"A","type":"record"}', [], null, null]);
+    expect(contentFingerprint(base)).toBe(createHash('sha256').update(canonicalForm).digest('hex'));
+    expect(contentHash(base)).toBe(contentFingerprint(base).slice(0, 24));
   });
 
   it('compares Protobuf text with whitespace collapsed only', () => {

@@ -1,25 +1,13 @@
 import { CloudFormationClient, DescribeStacksCommand, type Output } from '@aws-sdk/client-cloudformation';
-import { MIGRATION_TASK_OUTPUTS, NO_SOURCE_ACCESS } from '../../lambda/contracts/migration-task';
+import { MIGRATION_TASK_OUTPUTS, NO_SOURCE_ACCESS, type MigrationTaskOutputValues } from '../../lambda/contracts/migration-task';
 import { REGISTRY_URL_OUTPUT, registryStackName, STAGE_IDS, type StageEnvironment } from '../../lambda/contracts/stack-names';
 import { awsError, RemoteError } from './errors';
 
 /** Everything `remote` needs about one environment, from its Registry stack's outputs. */
-export interface MigrationStack {
+export interface MigrationStack extends MigrationTaskOutputValues {
   readonly stackName: string;
   /** The registry URL the Lambdas use (the DNS name, with https when configured). */
   readonly registryUrl: string;
-  readonly clusterArn: string;
-  readonly taskDefinitionArn: string;
-  readonly containerName: string;
-  readonly subnetIds: readonly string[];
-  readonly securityGroupId: string;
-  readonly platformVersion: string;
-  readonly logGroupName: string;
-  readonly logStreamPrefix: string;
-  readonly adminSecretArn: string;
-  readonly sourceSecretArn?: string;
-  /** `cidr:port` pairs the task may reach besides HTTPS (empty: none). */
-  readonly sourceAccess: readonly string[];
 }
 
 const REQUIRED = [

@@ -24,6 +24,22 @@ export const MIGRATION_TASK_OUTPUTS = {
   sourceAccess: 'MigrationSourceAccess',
 } as const;
 
+/** The values behind MIGRATION_TASK_OUTPUTS, as the stack writes them and `remote` reads them. */
+export interface MigrationTaskOutputValues {
+  readonly clusterArn: string;
+  readonly taskDefinitionArn: string;
+  readonly containerName: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupId: string;
+  readonly platformVersion: string;
+  readonly logGroupName: string;
+  readonly logStreamPrefix: string;
+  readonly adminSecretArn: string;
+  readonly sourceSecretArn?: string;
+  /** `cidr:port` pairs the task may reach besides HTTPS (empty: none). */
+  readonly sourceAccess: readonly string[];
+}
+
 /** Name of the one container of the migration task. */
 export const MIGRATION_CONTAINER_NAME = 'sr-migrate';
 

@@ -1,22 +1,6 @@
 import { CfnOutput, Fn } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { MIGRATION_TASK_OUTPUTS, NO_SOURCE_ACCESS } from '../../../lambda/contracts/migration-task';
-
-/** What `sr-migrate remote` needs to start and follow the task (lambda/contracts/migration-task.ts). */
-export interface MigrationTaskOutputValues {
-  readonly clusterArn: string;
-  readonly taskDefinitionArn: string;
-  readonly containerName: string;
-  readonly subnetIds: readonly string[];
-  readonly securityGroupId: string;
-  readonly platformVersion: string;
-  readonly logGroupName: string;
-  readonly logStreamPrefix: string;
-  readonly adminSecretArn: string;
-  readonly sourceSecretArn?: string;
-  /** `cidr:port` pairs the task may reach besides HTTPS. */
-  readonly sourceAccess: readonly string[];
-}
+import { MIGRATION_TASK_OUTPUTS, NO_SOURCE_ACCESS, type MigrationTaskOutputValues } from '../../../lambda/contracts/migration-task';
 
 const DESCRIPTIONS: Record<keyof typeof MIGRATION_TASK_OUTPUTS, string> = {
   clusterArn: 'sr-migrate remote: cluster the migration task runs in',

@@ -1,15 +1,13 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
 import { freezeRegistry, planFreeze, readFreezeState, unfreezeRegistry } from '../freeze';
 import { applyPlan, heldTargetModes, planImport, type ImportPlan } from '../import';
-import type { ExpectedState } from '../format/expected-state';
-import type { RegistrySnapshot } from '../format/snapshot';
 import { readRegistrySnapshot } from '../snapshot';
 import { getDefaultStore, type ExportStore } from '../store';
 import type { RegistryMode } from '../../registry-client/types';
 import { verifyTarget, type VerifyReport } from '../verify';
 import { markCutOver } from './ledger-phase';
 import { reHold } from './re-hold';
-import { syncPass, type SyncPassOptions, type SyncPassResult } from './sync-pass';
+import { catchUpPass, finalPass, type CatchUpSummary, type PassListener } from './cutover-passes';
 
 /** The steps of a cut-over, in order; a failure names the one it stopped at. */
 export type CutoverStep = 'check-target' | 'catch-up-sync' | 'freeze' | 'final-sync' | 'verify' | 'restore-modes';
@@ -34,7 +32,7 @@ export interface CutoverOptions {
   readonly targetFreezeStateLocation?: string;
   readonly log?: (line: string) => void;
   /** Each sync pass as it completes ("catch-up", then "final"); the cut-over waits for it. */
-  readonly onPass?: (name: 'catch-up' | 'final', pass: SyncPassResult) => void | Promise<void>;
+  readonly onPass?: PassListener;
 }
 
 export interface CutoverResult {
@@ -93,9 +91,9 @@ export async function cutover(source: SchemaRegistryApi, target: SchemaRegistryA
   let held: ReadonlyMap<string, RegistryMode> = new Map();
   try {
     await step('check-target', () => target.listContexts());
-    // Each pass is reduced to what later steps use: two registries' snapshots per pass held
-    // to the end would double the cut-over's memory.
-    const catchUp = await step('catch-up-sync', () => catchUpPass(source, target, { ...passOptions, dryRun: options.dryRun }, options));
+    const catchUp = await step('catch-up-sync', () =>
+      catchUpPass(source, target, { ...passOptions, dryRun: options.dryRun }, options.onPass),
+    );
     if (options.dryRun) return await dryRunReport(source, catchUp, log);
 
     const freeze = await step('freeze', () =>
@@ -104,7 +102,7 @@ export async function cutover(source: SchemaRegistryApi, target: SchemaRegistryA
     frozenAt = freeze.firstWriteAt;
     frozenScopes = freeze.changes.length;
     const freezeState = await step('final-sync', async () => readFreezeState(options.freezeStateLocation, options.store));
-    const final = await step('final-sync', () => finalPass(source, target, { ...passOptions, freezeState }, options));
+    const final = await step('final-sync', () => finalPass(source, target, { ...passOptions, freezeState }, options.onPass));
     if (!final.complete) throw new StepFailure('final-sync', new Error('the final sync pass did not complete'));
 
     const targetNow = final.targetUnchanged ?? (await step('verify', () => readRegistrySnapshot(target)));
@@ -187,42 +185,6 @@ async function finishBookkeeping(
     await (options.store ?? getDefaultStore()).remove(options.targetFreezeStateLocation);
     log(`Removed the target's old freeze record ${options.targetFreezeStateLocation}: its modes now come from the source.`);
   }
-}
-
-/** What the cut-over keeps of the catch-up pass: only what a dry run reports. */
-interface CatchUpSummary {
-  readonly plannedWrites: number;
-  readonly heldModes: number;
-}
-
-async function catchUpPass(
-  source: SchemaRegistryApi,
-  target: SchemaRegistryApi,
-  passOptions: SyncPassOptions,
-  options: CutoverOptions,
-): Promise<CatchUpSummary> {
-  const pass = await syncPass(source, target, passOptions);
-  await options.onPass?.('catch-up', pass);
-  return { plannedWrites: pass.plan.totalWrites, heldModes: heldTargetModes(pass.source).size };
-}
-
-/** What the cut-over keeps of the final pass: the frozen source, and the target when the pass left it as read. */
-interface FinalPassSummary {
-  readonly complete: boolean;
-  readonly source: ExpectedState;
-  /** The target as the pass read it, when the pass wrote nothing (it is then the target now). */
-  readonly targetUnchanged?: RegistrySnapshot;
-}
-
-async function finalPass(
-  source: SchemaRegistryApi,
-  target: SchemaRegistryApi,
-  passOptions: SyncPassOptions,
-  options: CutoverOptions,
-): Promise<FinalPassSummary> {
-  const pass = await syncPass(source, target, passOptions);
-  await options.onPass?.('final', pass);
-  return { complete: pass.complete, source: pass.source, targetUnchanged: pass.written === 0 ? pass.target : undefined };
 }
 
 async function dryRunReport(source: SchemaRegistryApi, catchUp: CatchUpSummary, log: (line: string) => void): Promise<CutoverResult> {

@@ -100,7 +100,7 @@ describe('ci.yml', () => {
       'npm run build',
       'npm test',
       'npx cdk synth --quiet',
-      'shellcheck docker/schema-registry/entrypoint.sh',
+      'npm run lint:sh',
     ];
     const positions = order.map((command) => script.indexOf(command));
     expect(positions.every((p) => p >= 0)).toBe(true);

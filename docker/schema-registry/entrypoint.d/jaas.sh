@@ -17,6 +17,7 @@ jaas_file_quote() {
 require_jaas_literal() {
   raw=''
   eval "raw=\${$1:-}"
+  # shellcheck disable=SC2016 # a literal "${" is what is refused
   case $raw in
     *'${'*) die "$1 must not contain '\${': the JDK expands \${...} in JAAS files (generate the secret without it)" ;;
   esac

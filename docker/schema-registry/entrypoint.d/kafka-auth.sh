@@ -90,6 +90,7 @@ refuse_secrets_in_properties() {
       *) continue ;;
     esac
     value=$(value_of "$name")
+    # shellcheck disable=SC2016 # a literal ${file:...} reference, resolved by Kafka, not the shell
     case $value in
       '${file:'*'}'|'') continue ;;
     esac

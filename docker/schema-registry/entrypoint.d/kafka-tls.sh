@@ -41,6 +41,7 @@ add_store() {
   store_file=$SECRETS_DIR/kafka.$1
   decode_store "$2" "$store_file"
   TLS_PASSWORD_ENTRIES="$TLS_PASSWORD_ENTRIES$1.password=$(properties_escape "$3")$NL"
+  # shellcheck disable=SC2034 # read by the eval below
   reference="\${file:$SECRETS_DIR/kafka-tls.properties:$1.password}"
   upper=$(printf '%s' "$1" | tr '[:lower:]' '[:upper:]')
   eval "SCHEMA_REGISTRY_KAFKASTORE_SSL_${upper}_LOCATION=\$store_file"
@@ -77,7 +78,7 @@ configure_kafka_stores() {
   [ -n "$TLS_PASSWORD_ENTRIES" ] || return 0
   printf '%s' "$TLS_PASSWORD_ENTRIES" | write_private "$SECRETS_DIR/kafka-tls.properties"
   # allowed.paths (Kafka 3.8+; ignored by older clients) keeps the provider inside this directory.
-  SCHEMA_REGISTRY_KAFKASTORE_CONFIG_PROVIDERS=file
+  SCHEMA_REGISTRY_KAFKASTORE_CONFIG_PROVIDERS='file'
   SCHEMA_REGISTRY_KAFKASTORE_CONFIG_PROVIDERS_FILE_CLASS=org.apache.kafka.common.config.provider.FileConfigProvider
   SCHEMA_REGISTRY_KAFKASTORE_CONFIG_PROVIDERS_FILE_PARAM_ALLOWED_PATHS=$SECRETS_DIR
   export SCHEMA_REGISTRY_KAFKASTORE_CONFIG_PROVIDERS SCHEMA_REGISTRY_KAFKASTORE_CONFIG_PROVIDERS_FILE_CLASS \

@@ -94,14 +94,7 @@ describe('ci.yml', () => {
 
   it('lints, type-checks, tests, synthesizes every stage and shellchecks, in that order', () => {
     const script = runs(ci.jobs.checks);
-    const order = [
-      'npm ci',
-      'npm run lint',
-      'npm run build',
-      'npm test',
-      'npx cdk synth --quiet',
-      'npm run lint:sh',
-    ];
+    const order = ['npm ci', 'npm run lint', 'npm run build', 'npm test', 'npx cdk synth --quiet', 'npm run lint:sh'];
     const positions = order.map((command) => script.indexOf(command));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

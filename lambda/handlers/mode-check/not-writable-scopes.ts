@@ -1,15 +1,6 @@
 import type { SchemaRegistryApi } from '../../registry-client/api';
-import { mapWithConcurrency } from '../../registry-client/concurrency';
-import {
-  canonicalSubject,
-  compareStrings,
-  contextScope,
-  DEFAULT_CONTEXT,
-  GLOBAL_SCOPE,
-  toApiScope,
-  TOP_LEVEL_SCOPE,
-} from '../../registry-client/names';
 import type { RegistryMode } from '../../registry-client/types';
+import { readScopeModes } from '../../migration/scope-modes';
 
 /** Modes that refuse a producer's registration (docs/registry-semantics.md §3.2). */
 const NOT_WRITABLE: ReadonlySet<RegistryMode> = new Set<RegistryMode>(['IMPORT', 'READONLY', 'READONLY_OVERRIDE']);
@@ -32,15 +23,7 @@ export interface NotWritableScope {
  * as ":.__GLOBAL:" is taken as inherited and counted once, under ":.__GLOBAL:".
  */
 export async function notWritableScopes(api: SchemaRegistryApi, concurrency = 8): Promise<NotWritableScope[]> {
-  // Both settle before a failure is thrown: no retry loop is left running behind the error.
-  const [contextsRead, subjectsRead] = await Promise.allSettled([api.listContexts(), api.listSubjects({ deleted: true })]);
-  if (contextsRead.status === 'rejected') throw contextsRead.reason;
-  if (subjectsRead.status === 'rejected') throw subjectsRead.reason;
-  const [contexts, subjects] = [contextsRead.value, subjectsRead.value];
-  const contextScopes = [...new Set(contexts.filter((c) => c !== DEFAULT_CONTEXT).map(contextScope))].sort(compareStrings);
-  const subjectScopes = [...new Set(subjects.map(canonicalSubject))].sort(compareStrings);
-  const scopes = [TOP_LEVEL_SCOPE, GLOBAL_SCOPE, ...contextScopes.filter((scope) => scope !== GLOBAL_SCOPE), ...subjectScopes];
-  const modes = await mapWithConcurrency(scopes, concurrency, async (scope) => ({ scope, mode: await api.getMode(toApiScope(scope)) }));
+  const modes = await readScopeModes(api, concurrency);
   const globalMode = modes[1].mode;
   return modes.filter(
     (m, index): m is NotWritableScope => m.mode !== undefined && NOT_WRITABLE.has(m.mode) && !(index === 0 && m.mode === globalMode),

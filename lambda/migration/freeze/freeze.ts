@@ -3,15 +3,8 @@ import type { SchemaRegistryApi } from '../../registry-client/api';
 import type { ExportStore } from '../store';
 import { RegistryError } from '../../registry-client/errors';
 import type { RegistryMode } from '../../registry-client/types';
-import {
-  canonicalSubject,
-  contextScope,
-  DEFAULT_CONTEXT,
-  describeScope,
-  GLOBAL_SCOPE,
-  toApiScope,
-  TOP_LEVEL_SCOPE,
-} from '../../registry-client/names';
+import { describeScope, GLOBAL_SCOPE, scopeKind, toApiScope } from '../../registry-client/names';
+import { readScopeModes } from '../scope-modes';
 import {
   assertStateMatches,
   FREEZE_STATE_FORMAT,
@@ -121,12 +114,12 @@ export async function planFreeze(
   api: SchemaRegistryApi,
   concurrency = 16,
 ): Promise<{ readonly changes: FreezeChange[]; readonly alreadyReadOnly: string[] }> {
-  const scopes = await freezeScopes(api, concurrency);
   const changes: FreezeChange[] = [];
   const alreadyReadOnly: string[] = [];
-  for (const { scope, mode, subjectLevel } of scopes) {
+  for (const { scope, mode } of await readScopeModes(api, concurrency)) {
     if (mode && READ_ONLY.has(mode)) alreadyReadOnly.push(scope);
-    else if (!subjectLevel || mode) changes.push({ scope, previous: mode ?? null });
+    // Subjects are frozen only when they set a mode of their own.
+    else if (mode || scopeKind(scope) !== 'subject') changes.push({ scope, previous: mode ?? null });
   }
   return { changes, alreadyReadOnly };
 }
@@ -164,26 +157,6 @@ export async function unfreezeRegistry(
   }
   await removeFreezeState(options.stateLocation, options.store);
   return { stateLocation: options.stateLocation, restored };
-}
-
-interface ScopeMode {
-  readonly scope: string;
-  readonly mode: RegistryMode | undefined;
-  /** Subjects are frozen only when they set a mode of their own. */
-  readonly subjectLevel: boolean;
-}
-
-/** Top level, ":.__GLOBAL:", contexts, then subjects (soft-deleted included), with their modes. */
-async function freezeScopes(api: SchemaRegistryApi, concurrency: number): Promise<ScopeMode[]> {
-  const [contexts, subjects] = await Promise.all([api.listContexts(), api.listSubjects({ deleted: true })]);
-  const contextScopes = contexts.filter((c) => c !== DEFAULT_CONTEXT).map(contextScope);
-  const wide = [TOP_LEVEL_SCOPE, GLOBAL_SCOPE, ...contextScopes];
-  const subjectScopes = [...new Set(subjects.map(canonicalSubject))].sort();
-  return mapWithConcurrency([...wide, ...subjectScopes], concurrency, async (scope, index) => ({
-    scope,
-    mode: await api.getMode(toApiScope(scope)),
-    subjectLevel: index >= wide.length,
-  }));
 }
 
 async function withModeErrors(write: () => Promise<unknown>, scope: string, action: string): Promise<void> {

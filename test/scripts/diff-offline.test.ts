@@ -8,10 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { diffOffline, EXIT_DIFFERENCES, EXIT_FAILURE, EXIT_OK } from '../../scripts/diff-offline';
+import { listenOnLoopback } from '../support/loopback-server';
 
 jest.setTimeout(120_000);
 
@@ -48,17 +48,8 @@ async function startRecorder(): Promise<Recorder> {
     requests.push(`CONNECT ${req.url}`);
     socket.destroy();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { url, requests, close };
 }
 
 function git(cwd: string, ...args: string[]): string {

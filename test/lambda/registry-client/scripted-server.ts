@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../support/loopback-server';
 
 /** A request as the scripted server saw it (raw URL, so percent-encoding can be asserted). */
 export interface SeenRequest {
@@ -44,18 +44,8 @@ export async function startScriptedServer(reply: (request: SeenRequest, index: n
       res.end(payload);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, port, close } = await listenOnLoopback(server);
+  return { url, port, requests, close };
 }
 
 /** A Confluent error body. */

@@ -1,14 +1,12 @@
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { probeRegistry } from '../../../../lambda/handlers/seed/registry-ready';
 import { startRegistryDouble } from '../../../support/registry-double';
+import { listenOnLoopback } from '../../../support/loopback-server';
 
 /** A server that answers every request with `status`, for the load balancer's "no healthy target" case. */
 async function answering(status: number): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((_req, res) => res.writeHead(status).end());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return listenOnLoopback(server);
 }
 
 describe('probeRegistry', () => {

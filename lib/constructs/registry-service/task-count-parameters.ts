@@ -37,22 +37,19 @@ export class TaskCountParameters extends Construct {
     // At stack level, so the logical ids are exactly MinTasks/MaxTasks (what --parameters names).
     const stack = Stack.of(this);
     const command = `cdk deploy '${stack.node.path.split('/')[0]}/*' --parameters ${stack.node.path}:`;
-    this.minTasksParameter = new CfnParameter(stack, TASK_COUNT_PARAMETERS.min, {
-      type: 'Number',
-      default: props.minTasks,
-      minValue: props.floor,
-      maxValue: props.limit,
-      description: `Lower bound of the registry's task autoscaling (default: service.minTasks in lib/config). Set with ${command}${TASK_COUNT_PARAMETERS.min}=<n>`,
-      constraintDescription: `must be a whole number from ${props.floor} to ${props.limit}`,
-    });
-    this.maxTasksParameter = new CfnParameter(stack, TASK_COUNT_PARAMETERS.max, {
-      type: 'Number',
-      default: props.maxTasks,
-      minValue: props.floor,
-      maxValue: props.limit,
-      description: `Upper bound of the registry's task autoscaling (default: service.maxTasks in lib/config). Set with ${command}${TASK_COUNT_PARAMETERS.max}=<n>`,
-      constraintDescription: `must be a whole number from ${props.floor} to ${props.limit}`,
-    });
+    const parameter = (bound: 'min' | 'max', defaultValue: number) =>
+      new CfnParameter(stack, TASK_COUNT_PARAMETERS[bound], {
+        type: 'Number',
+        default: defaultValue,
+        minValue: props.floor,
+        maxValue: props.limit,
+        description:
+          `${bound === 'min' ? 'Lower' : 'Upper'} bound of the registry's task autoscaling (default: service.${bound}Tasks in lib/config). ` +
+          `Set with ${command}${TASK_COUNT_PARAMETERS[bound]}=<n>`,
+        constraintDescription: `must be a whole number from ${props.floor} to ${props.limit}`,
+      });
+    this.minTasksParameter = parameter('min', props.minTasks);
+    this.maxTasksParameter = parameter('max', props.maxTasks);
     new CfnRule(stack, TASK_COUNT_RULE_ID, {
       assertions: [
         {

@@ -76,7 +76,11 @@ export function syncCommand(io: CliIo, run: (action: () => Promise<number>) => P
             },
           });
           const stopped = summary.stopped ? 'stopped by a signal after ' : '';
-          const line = `Sync ${stopped}${summary.passes} pass(es): ${summary.writes} write(s), ${summary.failedPasses} failed pass(es); the target is held in IMPORT until \`sr-migrate cutover\`.`;
+          const held =
+            summary.passes > summary.failedPasses
+              ? 'the target is held in IMPORT until `sr-migrate cutover`'
+              : 'no pass completed; see the error above';
+          const line = `Sync ${stopped}${summary.passes} pass(es): ${summary.writes} write(s), ${summary.failedPasses} failed pass(es); ${held}.`;
           if (options.json) io.stdout.write(`${JSON.stringify({ type: 'summary', ...summary })}\n`);
           else io.stdout.write(`${line}\n`);
           if (summary.stopped) return EXIT_OK;

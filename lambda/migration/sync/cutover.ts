@@ -131,7 +131,7 @@ export async function cutover(source: SchemaRegistryApi, target: SchemaRegistryA
     return { ok: true, dryRun: false, freezeSeconds, frozenScopes, restoredModes: restorePlan.modes.length, verify: report };
   } catch (error) {
     const failure = error instanceof StepFailure ? error : new StepFailure('final-sync', error);
-    log(`Cut-over failed at ${failure.step}: ${failure.message}`);
+    // The result names the step and the error; the caller reports it once.
     const pastFreeze = frozenAt !== undefined || failure.step === 'freeze';
     const freezeUndone = pastFreeze ? await undo(source, target, { ...options, restore, held }, log) : undefined;
     return {

@@ -44,6 +44,12 @@ function client(url: string): HttpSchemaRegistryClient {
   return new HttpSchemaRegistryClient({ url, timeoutMs: 120_000 });
 }
 
+/** Time from `start` to the first progress report of each engine phase: where the time goes. */
+function phaseStarts(start: number): { steps: Record<string, number>; onProgress: (progress: { phase: string }) => void } {
+  const steps: Record<string, number> = {};
+  return { steps, onProgress: (p) => void (steps[`${p.phase}StartedAtMs`] ??= performance.now() - start) };
+}
+
 async function run(request: PhaseRequest): Promise<PhaseResult> {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
@@ -72,12 +78,8 @@ async function run(request: PhaseRequest): Promise<PhaseResult> {
       const loadMs = performance.now() - loadStart;
       const api = client(request.targetUrl);
       const importStart = performance.now();
-      const steps: Record<string, number> = {};
-      const result = await importExport(api, loaded, {
-        concurrency: request.concurrency,
-        // Time from the start to the first progress report of each phase: where the time goes.
-        onProgress: (p) => void (steps[`${p.phase}StartedAtMs`] ??= performance.now() - importStart),
-      });
+      const { steps, onProgress } = phaseStarts(importStart);
+      const result = await importExport(api, loaded, { concurrency: request.concurrency, onProgress });
       const importMs = performance.now() - importStart;
       api.close();
       return {
@@ -93,12 +95,8 @@ async function run(request: PhaseRequest): Promise<PhaseResult> {
     }
     case 'sync': {
       const [source, target] = [client(request.sourceUrl), client(request.targetUrl)];
-      const steps: Record<string, number> = {};
-      const result = await syncPass(source, target, {
-        ledgerLocation: request.ledger,
-        // Time from the start to the first progress report of each phase: where the time goes.
-        onProgress: (p) => void (steps[`${p.phase}StartedAtMs`] ??= performance.now() - start),
-      });
+      const { steps, onProgress } = phaseStarts(start);
+      const result = await syncPass(source, target, { ledgerLocation: request.ledger, onProgress });
       source.close();
       target.close();
       return done({
